@@ -1,0 +1,8 @@
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::event.event', {
+  config: {
+    find: { middlewares: ['global::public-query'] },
+    findOne: { middlewares: ['global::public-query'] },
+  },
+});

@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+import { ensureLocales } from './bootstrap/locales';
+import { ensurePublicPermissions } from './bootstrap/permissions';
+import { seedDemoIfEmpty } from './seed';
+import { registerDocumentValidation } from './validation/document-validation';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDocumentValidation(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensurePublicPermissions(strapi);
+    if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(strapi);
+  },
+};

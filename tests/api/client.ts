@@ -1,0 +1,59 @@
+import { inject } from 'vitest';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+async function call<T>(url: string, init: RequestInit = {}): Promise<ApiResponse<T>> {
+  const response = await fetch(url, { redirect: 'manual', ...init });
+  const text = await response.text();
+  let body: any;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, body, text, headers: response.headers };
+}
+
+const json = (method: string, data: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(data),
+});
+
+/** The public content API, as an anonymous visitor calls it. */
+export const api = {
+  get: <T = any>(path: string, init?: RequestInit) => call<T>(`${inject('cmsUrl')}${path}`, init),
+  send: <T = any>(method: string, path: string, data: unknown) => call<T>(`${inject('cmsUrl')}${path}`, json(method, data)),
+};
+
+/** Strapi's admin API, as an editor in the admin UI calls it. */
+export const admin = {
+  get: <T = any>(path: string) =>
+    call<T>(`${inject('cmsUrl')}${path}`, { headers: { authorization: `Bearer ${inject('adminToken')}` } }),
+  send: <T = any>(method: string, path: string, data?: unknown) =>
+    call<T>(`${inject('cmsUrl')}${path}`, json(method, data ?? {}, { authorization: `Bearer ${inject('adminToken')}` })),
+};
+
+const CM = '/content-manager/collection-types';
+
+/** Editor actions on documents through the content manager, the way the admin UI does them. */
+export const editor = {
+  create: (uid: string, data: Record<string, unknown>, locale = 'en') => admin.send('POST', `${CM}/${uid}?locale=${locale}`, data),
+  update: (uid: string, documentId: string, data: Record<string, unknown>, locale = 'en') =>
+    admin.send('PUT', `${CM}/${uid}/${documentId}?locale=${locale}`, data),
+  publish: (uid: string, documentId: string, locale = 'en') =>
+    admin.send('POST', `${CM}/${uid}/${documentId}/actions/publish?locale=${locale}`),
+  list: (uid: string, query = '') => admin.get(`${CM}/${uid}?${query}`),
+};
+
+/** Runs `fn` on every value nested in `value`, keys included. */
+export function walk(value: unknown, fn: (key: string | undefined, value: unknown) => void, key?: string) {
+  fn(key, value);
+  if (Array.isArray(value)) value.forEach((item) => walk(item, fn));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, fn, k);
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { groups } from '../../cms/src/seed/data';
+import { api, editor, walk } from './client';
+
+const PUBLIC_TYPES = ['groups', 'events', 'resources', 'pages', 'regions'];
+const contactEmails = new Set(groups.map((g) => g.contactEmail));
+
+function expectNoPrivateData(body: unknown) {
+  walk(body, (key, value) => {
+    expect(key).not.toBe('contactEmail');
+    expect(key).not.toBe('memberships');
+    expect(key).not.toBe('wantsEmail');
+    expect(key).not.toBe('submitterKey');
+    if (typeof value === 'string') expect(contactEmails.has(value), `leaked ${value}`).toBe(false);
+  });
+}
+
+describe('an anonymous client', () => {
+  it('cannot create, change or delete anything', async () => {
+    const anyGroup = (await api.get('/api/groups?pagination[pageSize]=1')).body.data[0];
+    for (const type of [...PUBLIC_TYPES, 'memberships', 'group-applications']) {
+      if (type !== 'group-applications') {
+        expect((await api.send('POST', `/api/${type}`, { data: { name: 'x', title: 'x' } })).status, `POST ${type}`).toBe(403);
+      }
+      expect((await api.send('PUT', `/api/${type}/${anyGroup.documentId}`, { data: { name: 'x' } })).status, `PUT ${type}`).toBe(403);
+      const removal = await api.get(`/api/${type}/${anyGroup.documentId}`, { method: 'DELETE' });
+      expect(removal.status, `DELETE ${type}`).toBe(403);
+    }
+    const after = await api.get(`/api/groups/${anyGroup.documentId}`);
+    expect(after.body.data.name).toBe(anyGroup.name);
+  });
+
+  it('cannot read memberships, applications or accounts', async () => {
+    for (const path of ['/api/memberships', '/api/group-applications', '/api/users']) {
+      expect((await api.get(path)).status, path).toBe(403);
+    }
+  });
+
+  it('never receives a private field, however it populates', async () => {
+    for (const query of ['populate=*', 'populate[region][populate]=*&populate[events][populate]=*&populate[resources]=*&populate[workingGroup][populate]=*&populate[feeds]=true']) {
+      const response = await api.get(`/api/groups?pagination[pageSize]=100&${query}`);
+      expect(response.status, query).toBe(200);
+      expect(response.body.data.length).toBeGreaterThan(50);
+      expectNoPrivateData(response.body);
+    }
+    const regions = await api.get('/api/regions?populate[groups][populate]=*');
+    expect(regions.status).toBe(200);
+    expectNoPrivateData(regions.body);
+    const events = await api.get('/api/events?populate[group][populate]=*');
+    expect(events.status).toBe(200);
+    expectNoPrivateData(events.body);
+  });
+
+  it('is refused a filter, sort, field list or populate that names a private field', async () => {
+    const email = groups[0]!.contactEmail;
+    const attempts = [
+      `/api/groups?filters[contactEmail][$eq]=${email}`,
+      `/api/groups?filters[$or][0][contactEmail][$startsWith]=a`,
+      '/api/groups?sort=contactEmail',
+      '/api/groups?sort[0]=contactEmail:desc',
+      '/api/groups?fields[0]=contactEmail',
+      '/api/groups?populate[memberships]=true',
+      '/api/groups?filters[memberships][wantsEmail][$eq]=true',
+      '/api/regions?filters[groups][contactEmail][$contains]=example',
+      '/api/events?filters[group][contactEmail][$contains]=example',
+      '/api/events?populate[group][fields][0]=contactEmail',
+      `/api/groups?_q=${email}`,
+    ];
+    for (const path of attempts) {
+      const response = await api.get(path);
+      expect(response.status, path).toBe(400);
+      expect(response.body.error.message, path).toBeTruthy();
+    }
+  });
+
+  it('is refused drafts and unknown query parameters with a clear message', async () => {
+    for (const type of PUBLIC_TYPES) {
+      for (const query of ['status=draft', 'publicationFilter=never-published', 'hasPublishedVersion=false', 'publicationState=preview', 'nonsense=1']) {
+        const response = await api.get(`/api/${type}?${query}`);
+        expect(response.status, `${type}?${query}`).toBe(400);
+        expect(response.body.error.message).toMatch(/published|Invalid key/);
+      }
+    }
+    expect((await api.get('/api/groups?status=published')).status).toBe(200);
+    expect((await api.get('/api/groups?pagination[page]=-1')).status).toBe(400);
+    expect((await api.get('/api/groups?pagination[pageSize]=lots')).status).toBe(400);
+  });
+
+  it('gets at most one hundred items a page', async () => {
+    const response = await api.get('/api/groups?pagination[pageSize]=1000&fields[0]=slug');
+    expect(response.status).toBe(200);
+    expect(response.body.meta.pagination.pageSize).toBe(100);
+    expect(response.body.data.length).toBeLessThanOrEqual(100);
+  });
+
+  it('never sees a draft, nor the unpublished changes of a published document', async () => {
+    const created = await editor.create('api::group.group', {
+      name: 'Draft Only User Group',
+      slug: 'draft-only-user-group',
+      kind: 'user-group',
+      status: 'forming',
+      summary: 'Not announced yet',
+      contactEmail: 'draft-only@example.org',
+    });
+    expect(created.status, created.text).toBe(201);
+    const draftId = created.body.data.documentId;
+
+    expect((await api.get('/api/groups?filters[slug][$eq]=draft-only-user-group')).body.data).toEqual([]);
+    expect((await api.get(`/api/groups/${draftId}`)).status).toBe(404);
+    expect((await api.get(`/api/groups/${draftId}?status=draft`)).status).toBe(400);
+
+    const event = await editor.create('api::event.event', {
+      title: 'Secret planning call',
+      slug: 'secret-planning-call',
+      startsAt: '2027-02-01T10:00:00.000Z',
+      endsAt: '2027-02-01T11:00:00.000Z',
+      timezone: 'UTC',
+      format: 'online',
+      type: 'call',
+      status: 'scheduled',
+      group: { connect: [{ documentId: draftId, locale: 'en' }] },
+    });
+    expect(event.status, event.text).toBe(201);
+    const events = await api.get('/api/events?filters[slug][$eq]=secret-planning-call');
+    expect(events.body.data).toEqual([]);
+
+    const published = (await api.get('/api/groups?filters[slug][$eq]=paris-user-group&fields[0]=summary')).body.data[0]
+      ?? (await api.get('/api/groups?pagination[pageSize]=1&fields[0]=summary')).body.data[0];
+    const change = await editor.update('api::group.group', published.documentId, { summary: 'Unpublished rewording' });
+    expect(change.status, change.text).toBe(200);
+    const after = await api.get(`/api/groups/${published.documentId}?fields[0]=summary`);
+    expect(after.body.data.summary).toBe(published.summary);
+  });
+});

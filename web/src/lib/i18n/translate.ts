@@ -1,0 +1,50 @@
+import { fallbackChain } from '@chapterhouse/config';
+import { MESSAGES, type Catalog, type Message, type MessageKey } from './messages';
+
+export type MessageParams = Record<string, string | number>;
+export type Translate = (locale: string, key: MessageKey, params?: MessageParams) => string;
+
+function pick(message: Message, locale: string, count: unknown): string {
+  if (typeof message === 'string') return message;
+  const form = typeof count === 'number' ? new Intl.PluralRules(locale).select(count) : 'other';
+  return message[form] ?? message.other;
+}
+
+function interpolate(text: string, locale: string, params: MessageParams): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+  });
+}
+
+/** A translator over the given catalogs: each key is looked up along the locale's fallback chain. */
+export function createTranslator(catalogs: Readonly<Record<string, Catalog>>): Translate {
+  return (locale, key, params = {}) => {
+    for (const code of fallbackChain(locale)) {
+      const message = catalogs[code]?.[key];
+      if (message !== undefined) return interpolate(pick(message, code, params.count), code, params);
+    }
+    return key;
+  };
+}
+
+export const t: Translate = createTranslator(MESSAGES);
+
+/** The name of a language in the reader's language, e.g. `en` read in `fr` → "anglais". */
+export function languageName(code: string, inLocale: string): string {
+  try {
+    return new Intl.DisplayNames([inLocale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The name of an ISO 3166 country code in the reader's language, e.g. `DE` read in `fr` → "Allemagne". */
+export function countryName(code: string, inLocale: string): string {
+  try {
+    return new Intl.DisplayNames([inLocale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
