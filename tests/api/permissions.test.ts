@@ -37,7 +37,7 @@ describe('an anonymous client', () => {
   });
 
   it('never receives a private field, however it populates', async () => {
-    for (const query of ['populate=*', 'populate[region][populate]=*&populate[events][populate]=*&populate[resources]=*&populate[workingGroup][populate]=*&populate[feeds]=true']) {
+    for (const query of ['populate=*', 'populate[region][populate]=*&populate[events][populate]=*&populate[resources]=true&populate[workingGroup][populate]=*&populate[feeds]=true']) {
       const response = await api.get(`/api/groups?pagination[pageSize]=100&${query}`);
       expect(response.status, query).toBe(200);
       expect(response.body.data.length).toBeGreaterThan(50);
@@ -98,7 +98,7 @@ describe('an anonymous client', () => {
       name: 'Draft Only User Group',
       slug: 'draft-only-user-group',
       kind: 'user-group',
-      status: 'forming',
+      state: 'forming',
       summary: 'Not announced yet',
       contactEmail: 'draft-only@example.org',
     });
@@ -117,7 +117,7 @@ describe('an anonymous client', () => {
       timezone: 'UTC',
       format: 'online',
       type: 'call',
-      status: 'scheduled',
+      state: 'scheduled',
       group: { connect: [{ documentId: draftId, locale: 'en' }] },
     });
     expect(event.status, event.text).toBe(201);

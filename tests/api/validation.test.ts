@@ -5,7 +5,7 @@ const validGroup = {
   name: 'Valid Test User Group',
   slug: 'valid-test-user-group',
   kind: 'user-group',
-  status: 'forming',
+  state: 'forming',
   country: 'KE',
   languages: ['sw', 'en'],
   timezone: 'Africa/Nairobi',
@@ -63,7 +63,7 @@ describe('an editor saving an event', () => {
     timezone: 'Europe/Berlin',
     format: 'in-person',
     type: 'meetup',
-    status: 'scheduled',
+    state: 'scheduled',
   };
 
   it('is told when the end is not after the start', async () => {
@@ -129,7 +129,7 @@ describe('a visitor applying to start a group', () => {
       [{ ...application, languages: ['swahili language'] }, /languages/],
       [{ ...application, message: 'hi' }, /message/],
       [{ ...application, proposedName: undefined }, /proposedName/],
-      [{ ...application, status: 'accepted' }, /Unknown field/],
+      [{ ...application, state: 'accepted' }, /Unknown field/],
     ];
     for (const [data, expected] of cases) {
       const response = await api.send('POST', '/api/group-applications', { data });
@@ -148,7 +148,7 @@ describe('a visitor applying to start a group', () => {
     expect(first.text).not.toContain(application.contactEmail);
 
     const stored = await editor.list('api::group-application.group-application', 'filters[proposedName][$eq]=Mombasa User Group');
-    expect(stored.body.results[0]).toMatchObject({ contactEmail: application.contactEmail, status: 'new' });
+    expect(stored.body.results[0]).toMatchObject({ contactEmail: application.contactEmail, state: 'new' });
 
     // The test CMS allows three applications an hour from one address.
     for (let i = 0; i < 2; i++) {

@@ -40,6 +40,7 @@ export default async function setup(project: TestProject) {
     CRON_ENABLED: 'false',
     GROUP_APPLICATION_LIMIT: '3',
     NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   Object.assign(process.env, cmsEnv);
   const cms = await startCms();

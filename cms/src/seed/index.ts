@@ -23,6 +23,15 @@ export interface SeedReport {
   created: Record<string, number>;
 }
 
+/**
+ * A fresh copy of `data` without undefined values: Strapi rewrites component data in
+ * place when it saves, and stores an empty component for a key that is present but
+ * undefined.
+ */
+function withoutUndefined<T>(data: T): T {
+  return JSON.parse(JSON.stringify(data)) as T;
+}
+
 /** The texts of one locale, for the fields that have them there. */
 function textsIn(locale: string, localized: Record<string, Localized | undefined>) {
   return Object.fromEntries(
@@ -53,7 +62,7 @@ async function ensureLocalized(
 ): Promise<string> {
   const existing = await findBySlug(strapi, uid, slug);
   if (existing) return existing.documentId;
-  const dataIn = (locale: string) => ({ ...shared, ...textsIn(locale, localized), ...options.perLocale?.(locale), slug });
+  const dataIn = (locale: string) => withoutUndefined({ ...shared, ...textsIn(locale, localized), ...options.perLocale?.(locale), slug });
   const doc = await strapi
     .documents(uid)
     .create({ locale: DEFAULT_LOCALE, data: { ...dataIn(DEFAULT_LOCALE), ...options.relations } } as any);
@@ -153,7 +162,7 @@ export async function seedDemo(strapi: Strapi, today = new Date()): Promise<Seed
       {
         name: group.name,
         kind: group.kind,
-        status: group.status,
+        state: group.status,
         languages: group.languages,
         country: group.country,
         city: group.city,
@@ -179,7 +188,7 @@ export async function seedDemo(strapi: Strapi, today = new Date()): Promise<Seed
     if (existed) continue;
 
     for (const resource of group.resources) {
-      await strapi.documents('api::resource.resource').create({ data: { ...resource, group: id } } as any);
+      await strapi.documents('api::resource.resource').create({ data: withoutUndefined({ ...resource, group: id }) } as any);
       report.created['api::resource.resource'] = (report.created['api::resource.resource'] ?? 0) + 1;
     }
     for (const [index, username] of group.coordinators.entries()) {
@@ -217,7 +226,7 @@ export async function seedDemo(strapi: Strapi, today = new Date()): Promise<Seed
         onlineUrl: event.onlineUrl,
         type: event.type,
         registrationUrl: event.registrationUrl,
-        status: event.status,
+        state: event.status,
         language: event.language,
       },
       { title: event.title, description: event.description },

@@ -551,7 +551,7 @@ export interface ApiEventEvent extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
-    status: Schema.Attribute.Enumeration<
+    state: Schema.Attribute.Enumeration<
       ['scheduled', 'cancelled', 'postponed']
     > &
       Schema.Attribute.Required &
@@ -653,7 +653,7 @@ export interface ApiGroupApplicationGroupApplication
         minLength: 3;
       }>;
     publishedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<['new', 'accepted', 'declined']> &
+    state: Schema.Attribute.Enumeration<['new', 'accepted', 'declined']> &
       Schema.Attribute.Required &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'new'>;
@@ -798,7 +798,7 @@ export interface ApiGroupGroup extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
-    status: Schema.Attribute.Enumeration<
+    state: Schema.Attribute.Enumeration<
       ['forming', 'active', 'dormant', 'archived']
     > &
       Schema.Attribute.Required &

@@ -156,7 +156,7 @@ export const groups: SeedGroup[] = [
     timezone: 'Europe/Vienna',
     website: 'https://vienna-user-group.example.org',
     contactEmail: 'vienna-user-group@example.org',
-    feeds: [feed('vienna-user-group', 'blog')],
+    feeds: [],
     resources: [
       res('home-page', 'Website', 'https://vienna-user-group.example.org', 'de'),
       res('mailing-list', 'Mailingliste', 'https://lists.example.org/mailman/listinfo/vienna', 'de'),
@@ -362,7 +362,7 @@ export const groups: SeedGroup[] = [
     timezone: 'Europe/Rome',
     website: 'https://milan-user-group.example.org',
     contactEmail: 'milan-user-group@example.org',
-    feeds: [feed('milan-user-group', 'blog', 'Blog del gruppo di Milano')],
+    feeds: [],
     resources: [
       res('home-page', 'Sito del gruppo', 'https://milan-user-group.example.org', 'it'),
       res('chat', 'Stanza #milano', 'https://chat.example.org/#/room/#milano:example.org', 'it'),
@@ -563,7 +563,7 @@ export const groups: SeedGroup[] = [
     timezone: 'Europe/Istanbul',
     website: 'https://istanbul-user-group.example.org',
     contactEmail: 'istanbul-user-group@example.org',
-    feeds: [feed('istanbul-user-group', 'blog', 'İstanbul UG blog')],
+    feeds: [],
     resources: [
       res('home-page', 'Grup sayfası', 'https://istanbul-user-group.example.org', 'tr'),
       res('chat', 'Sohbet #istanbul', 'https://chat.example.org/#/room/#istanbul:example.org', 'tr'),
@@ -959,7 +959,7 @@ export const groups: SeedGroup[] = [
     timezone: 'America/Recife',
     website: 'https://recife-user-group.example.org',
     contactEmail: 'recife-user-group@example.org',
-    feeds: [feed('recife-user-group', 'blog', 'Blog do grupo de Recife')],
+    feeds: [],
     resources: [
       res('home-page', 'Site do grupo', 'https://recife-user-group.example.org', 'pt-BR'),
       res('chat', 'Sala #recife', 'https://chat.example.org/#/room/#recife:example.org', 'pt-BR'),
@@ -1062,6 +1062,7 @@ export const groups: SeedGroup[] = [
     description: {
       en: md(
         `The Bogotá User Group meets in Chapinero on weekday evenings and holds hands-on workshops on Saturday mornings. We have a strong community of women in infrastructure and run a mentoring circle together with the Diversity & Inclusion Working Group.`,
+        `New to the project? The Saturday workshops are the best place to start — lab machines are provided, so you only need to bring your curiosity.`,
       ),
       es: md(
         `El Bogotá User Group se reúne en Chapinero entre semana por la tarde y organiza talleres prácticos los sábados por la mañana. Contamos con una comunidad fuerte de mujeres en infraestructura y un círculo de mentoría junto con el Grupo de Trabajo de Diversidad e Inclusión.`,
@@ -1079,7 +1080,7 @@ export const groups: SeedGroup[] = [
     timezone: 'America/Bogota',
     website: 'https://bogota-user-group.example.org',
     contactEmail: 'bogota-user-group@example.org',
-    feeds: [feed('bogota-user-group', 'photos', 'Fotos Bogotá')],
+    feeds: [],
     resources: [
       res('home-page', 'Sitio del grupo', 'https://bogota-user-group.example.org', 'es'),
       res('chat', 'Sala #bogota', 'https://chat.example.org/#/room/#bogota:example.org', 'es'),
@@ -1220,6 +1221,7 @@ export const groups: SeedGroup[] = [
     description: {
       en: md(
         `The Dar es Salaam User Group brings together engineers from mobile operators, banks and the university. Most sessions are in Kiswahili, and we are translating the getting-started guide into Kiswahili with the Localization Working Group.`,
+        `We also co-organise East Africa Open Source Days with the Nairobi and Kigali groups. Reviewers for the Kiswahili guide are always welcome — *karibu sana*!`,
       ),
       fr: md(
         `Le Dar es Salaam User Group réunit des ingénieurs d’opérateurs mobiles, de banques et de l’université. La plupart des sessions se déroulent en kiswahili, et nous traduisons le guide de démarrage en kiswahili avec le groupe de travail Localisation.`,
@@ -1276,7 +1278,7 @@ export const groups: SeedGroup[] = [
     timezone: 'Africa/Johannesburg',
     website: 'https://capetown-user-group.example.org',
     contactEmail: 'cape-town-user-group@example.org',
-    feeds: [feed('cape-town-user-group', 'blog', 'Cape Town UG blog')],
+    feeds: [],
     resources: [
       res('home-page', 'Website', 'https://capetown-user-group.example.org', 'en'),
       res('chat', 'Chat #cape-town', 'https://chat.example.org/#/room/#cape-town:example.org', 'en'),
@@ -1395,7 +1397,7 @@ export const groups: SeedGroup[] = [
     timezone: 'Africa/Cairo',
     website: 'https://cairo-user-group.example.org',
     contactEmail: 'cairo-user-group@example.org',
-    feeds: [feed('cairo-user-group', 'blog', 'Cairo UG blog')],
+    feeds: [],
     resources: [
       res('home-page', 'Website', 'https://cairo-user-group.example.org', 'ar'),
       res('chat', 'Chat #cairo', 'https://chat.example.org/#/room/#cairo:example.org', 'ar'),
@@ -1416,6 +1418,7 @@ export const groups: SeedGroup[] = [
     description: {
       en: md(
         `The Casablanca User Group alternates between Casablanca and Rabat, with talks in French, Darija or English. Our members work in banking, telecoms and the public sector, and we run a popular series of evening workshops on automation.`,
+        `The workshops are hands-on and limited to about thirty people, so keep an eye on the events list and register early.`,
       ),
       fr: md(
         `Le Casablanca User Group alterne entre Casablanca et Rabat, avec des présentations en français, en darija ou en anglais. Nos membres travaillent dans la banque, les télécoms et le secteur public, et notre série d’ateliers du soir sur l’automatisation affiche souvent complet.`,
@@ -1688,7 +1691,7 @@ export const groups: SeedGroup[] = [
     timezone: 'Asia/Jakarta',
     website: 'https://jakarta-user-group.example.org',
     contactEmail: 'jakarta-user-group@example.org',
-    feeds: [feed('jakarta-user-group', 'photos', 'Foto kegiatan')],
+    feeds: [],
     resources: [
       res('home-page', 'Situs grup', 'https://jakarta-user-group.example.org', 'id'),
       res('chat', 'Obrolan #jakarta', 'https://chat.example.org/#/room/#jakarta:example.org', 'id'),
@@ -1871,6 +1874,7 @@ export const groups: SeedGroup[] = [
     description: {
       en: md(
         `The Dhaka User Group was started by university students and still has a very young, energetic membership. We meet in Banani and on campuses across the city, and translate beginner material into Bangla.`,
+        `Our Bangla learning material is open to everyone — if you teach, feel free to reuse it, and tell us what could be better.`,
       ),
       fr: md(
         `Le Dhaka User Group a été fondé par des étudiants et compte toujours des membres très jeunes et pleins d’énergie. Nous nous réunissons à Banani et sur différents campus de la ville, et traduisons des supports pour débutants en bengali.`,
@@ -1888,7 +1892,7 @@ export const groups: SeedGroup[] = [
     timezone: 'Asia/Dhaka',
     website: 'https://dhaka-user-group.example.org',
     contactEmail: 'dhaka-user-group@example.org',
-    feeds: [feed('dhaka-user-group', 'blog', 'Dhaka UG blog')],
+    feeds: [],
     resources: [
       res('home-page', 'Website', 'https://dhaka-user-group.example.org', 'bn'),
       res('chat', 'Chat #dhaka', 'https://chat.example.org/#/room/#dhaka:example.org', 'bn'),
@@ -1909,6 +1913,7 @@ export const groups: SeedGroup[] = [
     description: {
       en: md(
         `The Colombo User Group meets every couple of months in Colombo 3 and at university campuses in Moratuwa. Talks are usually in English, with beginner sessions in Sinhala and Tamil.`,
+        `Members from Kandy and Galle often join online, and we are happy to help anyone who would like to start a group in their own city.`,
       ),
       ja: md(
         `コロンボユーザーグループは2か月ごとにコロンボ3区とモラトゥワの大学キャンパスで開催しています。発表は主に英語で、初心者向けセッションはシンハラ語とタミル語でも行います。`,

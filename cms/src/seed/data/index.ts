@@ -1,6 +1,5 @@
-import type { SeedEvent, SeedGroup, SeedPage } from '../types';
-export * from './regions';
-export * from './people';
-export const groups: SeedGroup[] = [];
-export const events: SeedEvent[] = [];
-export const pages: SeedPage[] = [];
+export { regions } from './regions';
+export { people } from './people';
+export { groups } from './groups';
+export { events } from './events';
+export { pages } from './pages';

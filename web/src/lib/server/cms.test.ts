@@ -54,7 +54,7 @@ describe('listGroups', () => {
       ['fields[1]', 'slug'],
       ['fields[2]', 'summary'],
       ['fields[3]', 'kind'],
-      ['fields[4]', 'status'],
+      ['fields[4]', 'state'],
       ['fields[5]', 'city'],
       ['fields[6]', 'country'],
       ['fields[7]', 'languages'],

@@ -37,7 +37,7 @@ export interface CmsGroup extends LocalizedEntry {
   slug: string;
   summary: string | null;
   kind: GroupKind;
-  status: GroupStatus;
+  state: GroupStatus;
   city: string | null;
   country: string | null;
   languages: string[] | null;
@@ -88,7 +88,7 @@ export interface GroupPage {
   pagination: Pagination;
 }
 
-const GROUP_FIELDS = ['name', 'slug', 'summary', 'kind', 'status', 'city', 'country', 'languages'];
+const GROUP_FIELDS = ['name', 'slug', 'summary', 'kind', 'state', 'city', 'country', 'languages'];
 const EVENT_FIELDS = ['title', 'slug', 'startsAt', 'endsAt', 'timezone', 'format'];
 
 function cmsUrl(path: string, query: [string, string | number][]): URL {
@@ -148,7 +148,7 @@ export function toGroupCard(group: CmsGroup, requested: string): GroupCard {
     slug: group.slug,
     summary: group.summary ?? null,
     kind: group.kind,
-    status: group.status,
+    status: group.state,
     city: group.city ?? null,
     country: group.country ?? null,
     languages: Array.isArray(group.languages) ? group.languages : [],

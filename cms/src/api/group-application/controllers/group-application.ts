@@ -49,7 +49,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     }
 
     const picked = Object.fromEntries(FIELDS.filter((key) => key in data).map((key) => [key, data[key]]));
-    const created = await strapi.documents(UID).create({ data: { ...picked, status: 'new', submitterKey } as any });
+    const created = await strapi.documents(UID).create({ data: { ...picked, state: 'new', submitterKey } as any });
     ctx.status = 201;
     ctx.body = { data: { documentId: created.documentId, status: 'received' } };
   },
