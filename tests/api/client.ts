@@ -8,7 +8,11 @@ export interface ApiResponse<T = any> {
 }
 
 async function call<T>(url: string, init: RequestInit = {}): Promise<ApiResponse<T>> {
-  const response = await fetch(url, { redirect: 'manual', ...init });
+  // A fresh connection per request: a pooled one can be closed by the server's idle
+  // timeout just as it is reused, after a long pause such as a re-seed.
+  const headers = new Headers(init.headers);
+  headers.set('connection', 'close');
+  const response = await fetch(url, { redirect: 'manual', ...init, headers });
   const text = await response.text();
   let body: any;
   try {
