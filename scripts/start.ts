@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS } from '@chapterhouse/config';
+// Read from source: this script builds the config package, so it cannot import its build.
+import { DEFAULT_PORTS } from '../config/src/site';
 
 /**
  * `npm start`: builds whatever is missing or out of date, then runs the CMS and the
