@@ -132,7 +132,7 @@ ensureCmsSecrets();
 if (process.env.SKIP_BUILD !== 'true') build();
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-launch('cms', 36, 'npx', ['strapi', 'start'], cmsDir, { PORT: String(cmsPort) });
+launch('cms', 36, 'npx', ['strapi', 'start'], cmsDir, { PORT: String(cmsPort), NODE_ENV: process.env.NODE_ENV ?? 'production' });
 launch('web', 35, process.execPath, ['build/index.js'], webDir, {
   PORT: String(webPort),
   ORIGIN: webOrigin,

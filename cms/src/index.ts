@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
+import { applySignUpSetting } from './bootstrap/sign-up';
 import { seedDemoIfEmpty } from './seed';
 import { registerDocumentValidation } from './validation/document-validation';
 
@@ -12,6 +13,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    await applySignUpSetting(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(strapi);
   },
 };

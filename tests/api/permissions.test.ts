@@ -30,6 +30,16 @@ describe('an anonymous client', () => {
     expect(after.body.data.name).toBe(anyGroup.name);
   });
 
+  it('cannot sign up for an account while sign-up is closed', async () => {
+    const response = await api.send('POST', '/api/auth/local/register', {
+      username: 'mallory',
+      email: 'mallory@example.org',
+      password: 'Mallory-passw0rd',
+    });
+    expect(response.status).toBe(403);
+    expect(response.body.error.name).toBe('ForbiddenError');
+  });
+
   it('cannot read memberships, applications or accounts', async () => {
     for (const path of ['/api/memberships', '/api/group-applications', '/api/users']) {
       expect((await api.get(path)).status, path).toBe(403);
