@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -132,7 +133,13 @@ ensureCmsSecrets();
 if (process.env.SKIP_BUILD !== 'true') build();
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-launch('cms', 36, 'npx', ['strapi', 'start'], cmsDir, { PORT: String(cmsPort), NODE_ENV: process.env.NODE_ENV ?? 'production' });
+// Strapi's own entry point, run directly so that stopping the child stops Strapi itself.
+const strapiBin = path.join(
+  path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')),
+  'bin',
+  'strapi.js',
+);
+launch('cms', 36, process.execPath, [strapiBin, 'start'], cmsDir, { PORT: String(cmsPort), NODE_ENV: process.env.NODE_ENV ?? 'production' });
 launch('web', 35, process.execPath, ['build/index.js'], webDir, {
   PORT: String(webPort),
   ORIGIN: webOrigin,
