@@ -134,8 +134,23 @@ describe('an anonymous client', () => {
     const events = await api.get('/api/events?filters[slug][$eq]=secret-planning-call');
     expect(events.body.data).toEqual([]);
 
-    const published = (await api.get('/api/groups?filters[slug][$eq]=paris-user-group&fields[0]=summary')).body.data[0]
-      ?? (await api.get('/api/groups?pagination[pageSize]=1&fields[0]=summary')).body.data[0];
+    const published = (await api.get('/api/groups?pagination[pageSize]=1&fields[0]=summary')).body.data[0];
+    const draftEvent = await editor.create('api::event.event', {
+      title: 'Unannounced social',
+      slug: 'unannounced-social',
+      startsAt: '2027-02-02T18:00:00.000Z',
+      endsAt: '2027-02-02T21:00:00.000Z',
+      timezone: 'UTC',
+      format: 'in-person',
+      type: 'social',
+      state: 'scheduled',
+      group: { connect: [{ documentId: published.documentId, locale: 'en' }] },
+    });
+    expect(draftEvent.status, draftEvent.text).toBe(201);
+    const withEvents = await api.get(`/api/groups/${published.documentId}?populate[events][fields][0]=slug`);
+    expect(withEvents.status).toBe(200);
+    expect(withEvents.body.data.events.map((e: { slug: string }) => e.slug)).not.toContain('unannounced-social');
+
     const change = await editor.update('api::group.group', published.documentId, { summary: 'Unpublished rewording' });
     expect(change.status, change.text).toBe(200);
     const after = await api.get(`/api/groups/${published.documentId}?fields[0]=summary`);
