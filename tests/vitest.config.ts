@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts'],
+    // Browser suites exercise the website, which reads the CMS the same way on either
+    // database: they run in the SQLite pass only.
+    include: process.env.TEST_DB === 'postgres' ? ['**/*.test.ts'] : ['**/*.test.ts', '**/*.e2e.ts'],
     exclude: ['node_modules/**'],
     globalSetup: ['./setup/global-setup.ts'],
     testTimeout: 60_000,
