@@ -1,5 +1,6 @@
 import bootstrap from './bootstrap';
 import controllers from './controllers';
+import middlewares from './middlewares';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -8,6 +9,7 @@ export default {
   register,
   bootstrap,
   controllers,
+  middlewares,
   routes,
   services,
 };

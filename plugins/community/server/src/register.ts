@@ -1,5 +1,17 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils';
 
-const register = (_ctx: { strapi: Core.Strapi }) => {};
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+/** Every write to content through the Document Service changes the content version that public caches key on. */
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (WRITES.has(context.action) && context.uid.startsWith('api::')) {
+      await getService(strapi, 'content-version').bump();
+    }
+    return result;
+  });
+};
 
 export default register;

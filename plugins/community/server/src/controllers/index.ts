@@ -1,3 +1,4 @@
+import geojson from './geojson';
 import health from './health';
 
-export default { health };
+export default { geojson, health };

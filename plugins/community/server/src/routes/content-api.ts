@@ -7,5 +7,12 @@ export default {
       handler: 'health.index',
       config: { auth: false, policies: [] },
     },
+    {
+      method: 'GET',
+      path: '/groups.geojson',
+      handler: 'geojson.groups',
+      // Public on purpose: the map and integrators read every published group's location.
+      config: { auth: false, policies: [] },
+    },
   ],
 };

@@ -1,3 +1,5 @@
+import contentVersion from './content-version';
+import geojson from './geojson';
 import health from './health';
 
-export default { health };
+export default { 'content-version': contentVersion, geojson, health };

@@ -1,0 +1,3 @@
+import publicCache from './public-cache';
+
+export default { 'public-cache': publicCache };
