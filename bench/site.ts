@@ -4,15 +4,19 @@
  *  - the group list and group pages under concurrent load (throughput, p50/p95/p99),
  *  - the size of the map's GeoJSON for 10,000 groups (raw and gzipped) and its time
  *    cold and cached,
- *  - the JavaScript the home page ships (gzipped).
+ *  - the JavaScript the home, directory and map pages load in Chromium (gzipped).
+ *
+ * The CMS runs in its own process (bench/cms-server.ts) and the website in another, so
+ * the load generator here shares a core with them but not an event loop.
  *
  *   npm run build -w web && npx tsc -p cms/tsconfig.json && npx tsx bench/site.ts [requests=3000] [concurrency=50]
  */
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createTestDatabase } from '../tests/setup/database';
-import { testSecrets } from '../tests/setup/secrets';
-import { startCms } from '../tests/setup/strapi';
+import { chromium } from 'playwright-core';
 import { startWeb } from '../tests/setup/web';
 
 const requests = Number(process.argv[2] ?? 3000);
@@ -43,51 +47,35 @@ async function load(name: string, urls: string[]) {
   );
 }
 
-const COUNTRIES = ['FR', 'DE', 'BR', 'JP', 'IN', 'KE', 'US', 'AU', 'MX', 'ID', 'NG', 'PL', 'VN', 'AR', 'EG'];
-const KINDS = ['user-group', 'user-group', 'user-group', 'working-group', 'special-interest-group'];
-const STATES = ['active', 'active', 'active', 'forming', 'dormant', 'archived'];
-
-/** Inserts generated, published groups straight into the tables (a draft and a published row each, as Strapi keeps them). */
-async function generateGroups(strapi: any, count: number, offset: number) {
-  const now = new Date();
-  for (let start = 0; start < count; start += 500) {
-    const rows = [];
-    for (let i = start; i < Math.min(count, start + 500); i++) {
-      const n = offset + i;
-      const documentId = randomBytes(12).toString('hex').slice(0, 24);
-      const base = {
-        documentId,
-        locale: 'en',
-        name: `Generated Group ${n}`,
-        slug: `generated-group-${n}`,
-        kind: KINDS[n % KINDS.length],
-        state: STATES[n % STATES.length],
-        summary: `A generated group number ${n}, for measuring the directory at scale.`,
-        languages: ['en'],
-        country: COUNTRIES[n % COUNTRIES.length],
-        city: `City ${n}`,
-        latitude: -60 + ((n * 7919) % 12000) / 100,
-        longitude: -179 + ((n * 104729) % 35800) / 100,
-        timezone: 'UTC',
-        createdAt: now,
-        updatedAt: now,
-      };
-      rows.push({ ...base, publishedAt: null }, { ...base, publishedAt: now });
-    }
-    await strapi.db.query('api::group.group').createMany({ data: rows });
-  }
-  // Rows written around the Document Service must announce themselves to the caches.
-  await strapi.plugin('community').service('content-version').bump();
+/** Starts bench/cms-server.ts with `groups` generated groups and waits for its URL. */
+async function startBenchCms(groups: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'cms-server.ts')], {
+    env: { ...process.env, GROUPS: String(groups) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /^CMS (\S+)$/m.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the benchmark CMS exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 async function main() {
-  const database = await createTestDatabase('sqlite');
-  Object.assign(process.env, database.env, testSecrets(), { HOST: '127.0.0.1', LOG_LEVEL: 'warn', CRON_ENABLED: 'false' });
-  const cms = await startCms();
-  const strapi = (globalThis as any).strapi;
+  let cms = await startBenchCms(5000);
   const web = await startWeb(cms.url);
   try {
-    await generateGroups(strapi, 5000, 0);
     const total = await fetch(`${cms.url}/api/groups?fields[0]=slug&pagination[pageSize]=1`).then((r) => r.json());
     console.log(`${total.meta.pagination.total} published groups; ${requests} requests per row at concurrency ${concurrency}\n`);
 
@@ -98,37 +86,54 @@ async function main() {
     await load('group page (de)', slugs.map((slug) => `${web.url}/de/groups/${slug}`));
     await load('CMS API group list (pt-BR)', [`${cms.url}/api/groups?locale=pt-BR&sort[0]=name:asc&pagination[pageSize]=20`]);
 
-    await generateGroups(strapi, 10_000 - total.meta.pagination.total, 5000);
+    for (const page of ['/en', '/en/groups', '/en/map']) {
+      const js = await shippedJavaScript(`${web.url}${page}`);
+      console.log(`JavaScript loaded by ${page.padEnd(11)} ${js.files} files, ${(js.gzipped / 1024).toFixed(1)} KB gzipped`);
+    }
+  } finally {
+    await web.stop();
+    await cms.stop();
+  }
+
+  cms = await startBenchCms(10_000 - 66);
+  try {
     const geoUrl = `${cms.url}/api/community/groups.geojson`;
     let t0 = performance.now();
     const geo = await fetch(geoUrl);
     const body = Buffer.from(await geo.arrayBuffer());
     const cold = performance.now() - t0;
     t0 = performance.now();
-    const again = await fetch(geoUrl);
-    await again.arrayBuffer();
+    await fetch(geoUrl).then((r) => r.arrayBuffer());
     const warm = performance.now() - t0;
-    if (geo.ok) {
-      const features = JSON.parse(body.toString()).features.length;
-      console.log(
-        `\nmap GeoJSON: ${features} groups, ${(body.length / 1024).toFixed(0)} KB raw, ${(gzipSync(body).length / 1024).toFixed(0)} KB gzipped; cold ${cold.toFixed(0)} ms, cached ${warm.toFixed(1)} ms`,
-      );
-    } else {
-      console.log(`\nmap GeoJSON: ${geoUrl} answered ${geo.status}`);
-    }
-
-    const home = await fetch(`${web.url}/en`).then((r) => r.text());
-    const scripts = [...new Set([...home.matchAll(/(?:src|href)="([^"]+\.js)"|import\("([^"]+\.js)"\)/g)].map((m) => m[1] ?? m[2]))];
-    let gzipped = 0;
-    for (const src of scripts) {
-      const js = Buffer.from(await fetch(new URL(src!, `${web.url}/en/`)).then((r) => r.arrayBuffer()));
-      gzipped += gzipSync(js).length;
-    }
-    console.log(`home page JavaScript: ${scripts.length} files, ${(gzipped / 1024).toFixed(1)} KB gzipped (first load; lazy chunks excluded)`);
+    const features = JSON.parse(body.toString()).features.length;
+    console.log(
+      `map GeoJSON: ${features} groups, ${(body.length / 1024).toFixed(0)} KB raw, ${(gzipSync(body).length / 1024).toFixed(0)} KB gzipped; cold ${cold.toFixed(0)} ms, cached ${warm.toFixed(1)} ms`,
+    );
   } finally {
-    await web.stop();
     await cms.stop();
-    await database.drop();
+  }
+}
+
+/** Gzipped size of every script a real browser loads to show the page (module preloads and lazy route chunks included). */
+async function shippedJavaScript(pageUrl: string): Promise<{ files: number; gzipped: number }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterhouse-bench-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    const scripts: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length));
+    });
+    await page.goto(pageUrl, { waitUntil: 'networkidle' });
+    const sizes = await Promise.all(scripts);
+    return { files: sizes.length, gzipped: sizes.reduce((a, b) => a + b, 0) };
+  } finally {
+    await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
