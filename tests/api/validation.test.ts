@@ -150,8 +150,9 @@ describe('a visitor applying to start a group', () => {
     const stored = await editor.list('api::group-application.group-application', 'filters[proposedName][$eq]=Mombasa User Group');
     expect(stored.body.results[0]).toMatchObject({ contactEmail: application.contactEmail, state: 'new' });
 
-    // The test CMS allows three applications an hour from one address.
-    for (let i = 0; i < 2; i++) {
+    // The test CMS allows six applications an hour from one address (the web form's tests send from it too).
+    const sent = (await editor.list('api::group-application.group-application')).body.pagination.total as number;
+    for (let i = 0; i < Math.max(0, 6 - sent); i++) {
       expect((await api.send('POST', '/api/group-applications', { data: { ...application, proposedName: `Group ${i} of Mombasa` } })).status).toBe(201);
     }
     const flood = await api.send('POST', '/api/group-applications', { data: application });

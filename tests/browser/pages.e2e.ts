@@ -6,6 +6,14 @@ import { accessibilityViolations, closeBrowser, openBrowser, screenshot, scrolls
 const PAGES = [
   { name: 'home', path: '' },
   { name: 'groups', path: '/groups' },
+  { name: 'groups-filtered', path: '/groups?kind=user-group&q=berlin' },
+  { name: 'groups-none', path: '/groups?q=zzzzzz' },
+  { name: 'group', path: '/groups/paris-user-group' },
+  { name: 'working-group', path: '/groups/documentation-working-group' },
+  { name: 'working-groups', path: '/working-groups' },
+  { name: 'region', path: '/regions/europe' },
+  { name: 'page', path: '/pages/brand-assets' },
+  { name: 'start-a-group', path: '/start-a-group' },
 ];
 
 describe('every page in a real browser', () => {

@@ -20,3 +20,66 @@ export function formatEventTime(startsAt: string | Date, timezone: string | null
     return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
   }
 }
+
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' };
+const TIME_OPTIONS: Intl.DateTimeFormatOptions = { ...DATE_OPTIONS, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+
+function knownZone(timeZone: string | null | undefined): string {
+  if (!timeZone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** An IANA zone as people read it: `America/New_York` → "America/New York". */
+export function zoneLabel(timeZone: string | null | undefined): string {
+  return knownZone(timeZone).replace(/_/g, ' ');
+}
+
+/**
+ * When an event happens, read in `timeZone`: a start–end range ("Tue, 3 Mar 2026, 18:30 – 20:00 CET"),
+ * or for an all-day event its dates, which are stored as UTC calendar days with an exclusive end.
+ */
+export function formatEventRange(
+  event: { start: Date; end: Date; allDay?: boolean | null },
+  timeZone: string | null | undefined,
+  locale: string,
+): string {
+  const { start, end } = event;
+  if (Number.isNaN(start.getTime())) return '';
+  const validEnd = !Number.isNaN(end.getTime()) && end > start;
+  if (event.allDay) {
+    const format = new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS, timeZone: 'UTC' });
+    const lastDay = validEnd ? new Date(end.getTime() - 1) : start;
+    return lastDay.toISOString().slice(0, 10) === start.toISOString().slice(0, 10)
+      ? format.format(start)
+      : format.formatRange(start, lastDay);
+  }
+  const format = new Intl.DateTimeFormat(locale, { ...TIME_OPTIONS, timeZone: knownZone(timeZone) });
+  return validEnd ? format.formatRange(start, end) : format.format(start);
+}
+
+/** The visitor's own time zone as the browser reports it, or null where it cannot tell. */
+export function browserTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a viewer in `viewerZone` reads the event's times differently from the event's own
+ * zone; a viewer in Berlin needs no second line for an event in Paris.
+ */
+export function needsViewerTime(start: Date, eventZone: string | null | undefined, viewerZone: string | null | undefined): boolean {
+  if (!viewerZone) return false;
+  const zone = knownZone(eventZone);
+  if (knownZone(viewerZone) !== viewerZone) return false;
+  const read = (timeZone: string) =>
+    new Intl.DateTimeFormat('en', { ...DATE_OPTIONS, hour: 'numeric', minute: '2-digit', timeZone }).format(start);
+  return read(zone) !== read(viewerZone);
+}

@@ -1,10 +1,11 @@
-import { listGroups, listUpcomingEvents } from '$lib/server/cms';
+import { listLatestActivity, listRecentlyActiveGroups, listUpcomingEvents } from '$lib/server/cms';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ fetch, params: { locale } }) => {
-  const [events, groups] = await Promise.all([
+  const [events, groups, activity] = await Promise.all([
     listUpcomingEvents(fetch, { locale, limit: 5 }),
-    listGroups(fetch, { locale, page: 1, pageSize: 6 }),
+    listRecentlyActiveGroups(fetch, { locale, limit: 6 }),
+    listLatestActivity(fetch, { locale, limit: 8 }),
   ]);
-  return { events, groups };
+  return { events, groups, activity };
 }) satisfies PageServerLoad;

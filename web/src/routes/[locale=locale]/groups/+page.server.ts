@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { parsePageParam } from '$lib/pagination';
-import { listGroups } from '$lib/server/cms';
+import { hasFilters, parseDirectoryQuery } from '$lib/directory-query';
+import { listRegions, searchGroups } from '$lib/server/cms';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ fetch, params: { locale }, url }) => {
-  const page = parsePageParam(url.searchParams.get('page'));
-  const result = await listGroups(fetch, { locale, page, pageSize: 20 });
-  if (page > 1 && result.groups.length === 0) error(404, 'No such page of groups');
-  return result;
+  const query = parseDirectoryQuery(url.searchParams);
+  const [result, regions] = await Promise.all([searchGroups(fetch, { locale, query, pageSize: 20 }), listRegions(fetch, locale)]);
+  if (query.page > 1 && result.groups.length === 0) error(404, 'No such page of groups');
+  return { ...result, query, regions, filtered: hasFilters(query) };
 }) satisfies PageServerLoad;

@@ -1,0 +1,197 @@
+import { describe, expect, inject, it } from 'vitest';
+import { events as seedEvents } from '../../cms/src/seed/data';
+import { nextOccurrence } from '../../web/src/lib/events/recurrence';
+import { api } from '../api/client';
+
+const web = (path: string) => fetch(`${inject('webUrl')}${path}`, { redirect: 'manual' });
+
+function decode(html: string) {
+  return html
+    .replace(/&#39;/g, "'")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+interface ApiEvent {
+  documentId: string;
+  slug: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  allDay: boolean | null;
+  recurrence: string | null;
+  exceptionDates: unknown;
+  language: string | null;
+  state: string;
+}
+
+/** Every published event matching `filters` (a CMS query string), as the API serves it. */
+async function apiEvents(filters = ''): Promise<ApiEvent[]> {
+  const all: ApiEvent[] = [];
+  for (let page = 1; ; page += 1) {
+    const response = await api.get(`/api/events?pagination[pageSize]=100&pagination[page]=${page}${filters}`);
+    expect(response.status, response.text).toBe(200);
+    all.push(...response.body.data);
+    if (page >= response.body.meta.pagination.pageCount) return all;
+  }
+}
+
+const upcoming = (events: ApiEvent[], now = new Date()) => events.filter((event) => nextOccurrence(event, now) !== null);
+
+async function listed(query: string) {
+  const response = await web(`/en/events${query}`);
+  expect(response.status, query).toBe(200);
+  const html = decode(await response.text());
+  const count = Number(/(\d+) upcoming events?/.exec(html)?.[1]);
+  const slugs = [...html.matchAll(/<a href="\/en\/events\/([^"/?]+)"/g)].map((m) => m[1]!);
+  return { html, count, slugs };
+}
+
+describe('the events list', () => {
+  it('lists every upcoming event, recurring series at their next date, cancelled ones marked', async () => {
+    const expected = upcoming(await apiEvents());
+    const { html, count, slugs } = await listed('');
+    expect(count).toBe(expected.length);
+    expect(slugs).toHaveLength(Math.min(20, expected.length));
+    // Every series still running is there, although its first date is in the past.
+    expect(expected.some((e) => e.slug === 'paris-user-group-monthly-meetup')).toBe(true);
+    expect(html).toMatch(/Cancelled<\/span>/);
+    expect(html).toMatch(/Every (first|second|third|fourth|last) \w+day of the month|Weekly on \w+day|Every other week on \w+day/);
+  });
+
+  it.each([
+    ['region=europe', '&filters[group][region][slug][$eq]=europe'],
+    ['kind=working-group', '&filters[group][kind][$eq]=working-group'],
+    ['format=online', '&filters[format][$eq]=online'],
+    ['format=hybrid&region=north-america', '&filters[format][$eq]=hybrid&filters[group][region][slug][$eq]=north-america'],
+  ])('filters by %s as the CMS does', async (query, filters) => {
+    const expected = upcoming(await apiEvents(filters));
+    const { count, slugs } = await listed(`?${query}`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(count).toBe(expected.length);
+    const allowed = new Set(expected.map((e) => e.slug));
+    for (const slug of slugs) expect(allowed.has(slug), slug).toBe(true);
+  });
+
+  it('filters by the event’s language', async () => {
+    const all = upcoming(await apiEvents());
+    for (const language of ['es', 'ja', 'pt-BR']) {
+      const expected = all.filter((e) => e.language === language || e.language?.startsWith(`${language}-`));
+      expect(expected.length, language).toBeGreaterThan(0);
+      expect((await listed(`?language=${language}`)).count, language).toBe(expected.length);
+    }
+  });
+
+  it('searches event titles', async () => {
+    const expected = upcoming(await apiEvents('&filters[$or][0][title][$containsi]=workshop&filters[$or][1][description][$containsi]=workshop&filters[$or][2][group][name][$containsi]=workshop'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await listed('?q=workshop')).count).toBe(expected.length);
+  });
+
+  it('ignores invalid filter values and never fails on a bad query', async () => {
+    const all = (await listed('')).count;
+    for (const query of [
+      '?region=no-such-region',
+      '?region=%3Cscript%3E&language=12&kind=club&format=virtual',
+      '?page=abc&q=',
+      `?q=${'x'.repeat(2000)}&region[]=a`,
+      '?language=zz-ZZ-very-long-tag-that-is-not-real',
+    ]) {
+      const response = await web(`/en/events${query}`);
+      expect(response.status, query).toBeLessThan(500);
+    }
+    expect((await listed('?region=no-such-region&kind=club')).count).toBe(all);
+    expect((await web('/en/events?page=9999')).status).toBe(404);
+  });
+
+  it('keeps the filters in a form that works without JavaScript', async () => {
+    const { html } = await listed('?region=europe&format=online');
+    expect(html).toMatch(/<form[^>]*method="get"[^>]*action="\/en\/events"/);
+    expect(html).toMatch(/<option value="europe" selected/);
+    expect(html).toMatch(/<option value="online" selected/);
+    for (const name of ['q', 'region', 'language', 'kind', 'format']) expect(html).toContain(`name="${name}"`);
+  });
+});
+
+describe('an event page', () => {
+  const paris = seedEvents.find((e) => e.slug === 'paris-user-group-monthly-meetup')!;
+
+  it('shows the title in the visitor’s language, the organiser, the time zone and the rule in words', async () => {
+    const response = await web('/fr/events/paris-user-group-monthly-meetup');
+    expect(response.status).toBe(200);
+    const html = decode(await response.text());
+    expect(html).toContain(`<span lang="fr">${paris.title.fr}</span>`);
+    expect(html).toContain(`href="/fr/groups/${paris.group}"`);
+    expect(html).toContain('(Europe/Paris)');
+    expect(html).toContain('Le deuxième mardi de chaque mois, jusqu’au 30 juin 2027');
+    expect(html).toContain('href="/fr/map"');
+  });
+
+  it('labels a fallback and offers Google, Outlook and .ics links', async () => {
+    const html = decode(await (await web('/ja/events/paris-user-group-monthly-meetup')).text());
+    expect(html).toContain(`<span lang="en">${paris.title.en}</span>`);
+    expect(html).toContain('class="fallback-badge"');
+    expect(html).toContain('毎月第2火曜日');
+    const google = /href="(https:\/\/calendar\.google\.com\/calendar\/render\?[^"]+)"/.exec(html)?.[1];
+    expect(google).toBeDefined();
+    const params = new URL(google!).searchParams;
+    expect(params.get('action')).toBe('TEMPLATE');
+    expect(params.get('text')).toBe(paris.title.en);
+    expect(params.get('dates')).toMatch(/^\d{8}T\d{6}Z\/\d{8}T\d{6}Z$/);
+    expect(params.get('recur')).toBe(`RRULE:${paris.recurrence}`);
+    expect(html).toMatch(/href="https:\/\/outlook\.live\.com\/calendar\/0\/deeplink\/compose\?[^"]*subject=/);
+    expect(html).toContain('href="/ja/events/paris-user-group-monthly-meetup/event.ics"');
+  });
+
+  it('is found by documentId too, and marks a cancelled event', async () => {
+    const [warsaw] = await apiEvents('&filters[slug][$eq]=warsaw-user-group-vistula-social');
+    const response = await web(`/en/events/${warsaw!.documentId}`);
+    expect(response.status).toBe(200);
+    expect(decode(await response.text())).toContain('This event has been cancelled.');
+  });
+
+  it('answers an unknown event with a localized 404', async () => {
+    const response = await web('/de/events/no-such-event');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Seite nicht gefunden');
+    expect((await web('/de/events/no-such-event/event.ics')).status).toBe(404);
+  });
+});
+
+describe('the .ics download', () => {
+  async function ics(slug: string) {
+    const response = await web(`/en/events/${slug}/event.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const text = await response.text();
+    const lines = text.split('\r\n');
+    expect(lines.pop()).toBe('');
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\r\n]/);
+      expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+    }
+    return { text, unfolded: text.replace(/\r\n /g, '') };
+  }
+
+  it('is one valid event with a stable UID, in UTC for a one-off event', async () => {
+    const [event] = await apiEvents('&filters[slug][$eq]=documentation-wg-summit-docs-sprint');
+    const { unfolded } = await ics('documentation-wg-summit-docs-sprint');
+    expect(unfolded.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(unfolded).toContain(`\r\nUID:${event!.documentId}@chapterhouse\r\n`);
+    expect(unfolded).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+    expect(unfolded).toMatch(/\r\nDTSTART:\d{8}T\d{6}Z\r\n/);
+    expect(unfolded.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+  });
+
+  it('gives a series its zone, a VTIMEZONE and the rule', async () => {
+    const { unfolded } = await ics('paris-user-group-monthly-meetup');
+    expect(unfolded).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Paris');
+    expect(unfolded).toMatch(/\r\nDTSTART;TZID=Europe\/Paris:\d{8}T\d{6}\r\n/);
+    expect(unfolded).toContain('\r\nRRULE:FREQ=MONTHLY;BYDAY=2TU;UNTIL=20270630T000000Z\r\n');
+  });
+});

@@ -1,0 +1,85 @@
+import { parseRecurrence } from './recurrence';
+
+/** What the add-to-calendar links and the .ics file need of an event. */
+export interface CalendarEvent {
+  /** The CMS documentId: stable across edits, so re-imports update instead of duplicating. */
+  id: string;
+  title: string;
+  description: string;
+  location: string;
+  /** The event's page, so the calendar entry leads back to it. */
+  url: string;
+  start: Date;
+  end: Date;
+  allDay: boolean;
+  timezone: string;
+  recurrence?: string | null;
+  exceptionDates?: string[];
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `20260303T173000Z`. */
+export function utcStamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** `20260303`: an all-day event's dates are UTC calendar days. */
+export function dateStamp(date: Date): string {
+  return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
+}
+
+/** All-day events end on the day after their last day, as calendars count them. */
+export function allDayEnd(start: Date, end: Date): Date {
+  const days = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / 86_400_000));
+  return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + days));
+}
+
+/** Markdown reduced to text a calendar shows: links become "text (address)", emphasis marks go. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(/!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, (_, text: string, href: string) => (text ? `${text} (${href})` : href))
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The rule a calendar can take: only rules we understand, without a leading `RRULE:`. */
+export function recurrenceRule(text: string | null | undefined): string | null {
+  if (!text || !parseRecurrence(text)) return null;
+  return text.trim().replace(/^RRULE:/i, '');
+}
+
+/** A Google Calendar "create event" link; a series is added whole (with `recur`) in its own zone. */
+export function googleCalendarUrl(event: CalendarEvent): string {
+  const dates = event.allDay
+    ? `${dateStamp(event.start)}/${dateStamp(allDayEnd(event.start, event.end))}`
+    : `${utcStamp(event.start)}/${utcStamp(event.end)}`;
+  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates });
+  params.set('details', [event.description, event.url].filter(Boolean).join('\n\n'));
+  if (event.location) params.set('location', event.location);
+  const rule = recurrenceRule(event.recurrence);
+  if (rule) {
+    params.set('recur', `RRULE:${rule}`);
+    params.set('ctz', event.timezone);
+  }
+  return `https://calendar.google.com/calendar/render?${params}`;
+}
+
+/** An Outlook.com "compose event" link. Outlook takes no recurrence: give it one occurrence. */
+export function outlookCalendarUrl(event: CalendarEvent): string {
+  const params = new URLSearchParams({ path: '/calendar/action/compose', rru: 'addevent', subject: event.title });
+  if (event.allDay) {
+    params.set('startdt', event.start.toISOString().slice(0, 10));
+    params.set('enddt', allDayEnd(event.start, event.end).toISOString().slice(0, 10));
+    params.set('allday', 'true');
+  } else {
+    params.set('startdt', event.start.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    params.set('enddt', event.end.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  }
+  params.set('body', [event.description, event.url].filter(Boolean).join('\n\n'));
+  if (event.location) params.set('location', event.location);
+  return `https://outlook.live.com/calendar/0/deeplink/compose?${params}`;
+}

@@ -1,0 +1,35 @@
+/**
+ * The first of the current tags (in order of preference) that an If-None-Match header
+ * names, the preferred one for `*`, or undefined when the client's copy is stale.
+ * Weak prefixes are ignored: If-None-Match uses the weak comparison (RFC 9110).
+ */
+export function matchingTag(header: string | null, tags: readonly string[]): string | undefined {
+  if (!header) return undefined;
+  const listed = header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .filter(Boolean);
+  if (listed.includes('*')) return tags[0];
+  return tags.find((tag) => listed.includes(tag));
+}
+
+/** Whether an Accept-Encoding header accepts gzip (`q=0` refuses it). */
+export function acceptsGzip(header: string | null): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding?.trim() !== 'gzip' && coding?.trim() !== 'x-gzip') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** How many seconds a response stays fresh by its Cache-Control header; 0 when it must be revalidated. */
+export function freshSeconds(cacheControl: string | null): number {
+  if (!cacheControl) return 0;
+  const directives = cacheControl.toLowerCase().split(',').map((d) => d.trim());
+  if (directives.some((d) => d === 'no-cache' || d === 'no-store')) return 0;
+  const maxAge = directives.find((d) => d.startsWith('max-age='));
+  const seconds = maxAge ? Number(maxAge.slice('max-age='.length)) : 0;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
+}
