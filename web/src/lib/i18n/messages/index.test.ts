@@ -1,6 +1,6 @@
 import { LOCALE_CODES } from '@chapterhouse/config';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, MESSAGE_KEYS, type Message } from './messages';
+import { MESSAGES, MESSAGE_KEYS, type Message } from './index';
 
 const placeholders = (message: Message): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message);

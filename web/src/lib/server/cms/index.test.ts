@@ -2,7 +2,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import eventsFr from './fixtures/events-fr.json';
 import groupsPtBr from './fixtures/groups-pt-BR.json';
-import { listGroups, listUpcomingEvents, type Fetch } from './cms';
+import { listGroups, listUpcomingEvents, type Fetch } from './index';
 
 vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337' } }));
 

@@ -1,0 +1,72 @@
+import { sameLanguage } from '$lib/activity';
+import {
+  EVENT_FIELDS,
+  GROUP_FIELDS,
+  groupCards,
+  toEventCard,
+  toGroupCard,
+  type CmsEvent,
+  type CmsGroup,
+  type EventCard,
+  type GroupCard,
+} from './cards';
+import { fields, getSlice, type Fetch } from './client';
+
+/** Groups whose events happened most recently, most recent first. */
+export async function listRecentlyActiveGroups(fetch: Fetch, options: { locale: string; limit: number; now?: Date }): Promise<GroupCard[]> {
+  const events = await getSlice<{ group: { slug: string } | null }>(fetch, '/api/events', [
+    ['filters[startsAt][$lte]', (options.now ?? new Date()).toISOString()],
+    ['sort[0]', 'startsAt:desc'],
+    ['pagination[pageSize]', 50],
+    ...fields(['slug']),
+    ...fields(['slug'], 'populate[group][fields]'),
+  ]);
+  const slugs = [...new Set(events.data.flatMap((event) => (event.group ? [event.group.slug] : [])))].slice(0, options.limit);
+  if (!slugs.length) return [];
+  const { cards } = await groupCards(fetch, options.locale, [
+    ...slugs.map((slug, i): [string, string] => [`filters[slug][$in][${i}]`, slug]),
+    ['pagination[pageSize]', slugs.length],
+  ]);
+  const bySlug = new Map(cards.map((card) => [card.slug, card]));
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
+}
+
+/** Something new in the community; `language` is the language it happens in. */
+export type ActivityItem =
+  | { kind: 'group'; at: string; language: string | null; group: GroupCard }
+  | { kind: 'event'; at: string; language: string | null; event: EventCard };
+
+/** The latest new groups and events, newest first (the page orders them by language). */
+export async function listLatestActivity(fetch: Fetch, options: { locale: string; limit: number }): Promise<ActivityItem[]> {
+  const [groups, events] = await Promise.all([
+    getSlice<CmsGroup & { createdAt: string }>(fetch, '/api/groups', [
+      ['locale', options.locale],
+      ['sort[0]', 'createdAt:desc'],
+      ['pagination[pageSize]', options.limit],
+      ...fields([...GROUP_FIELDS, 'createdAt']),
+    ]),
+    getSlice<CmsEvent & { createdAt: string; language: string | null }>(fetch, '/api/events', [
+      ['locale', options.locale],
+      ['sort[0]', 'createdAt:desc'],
+      ['pagination[pageSize]', options.limit],
+      ...fields([...EVENT_FIELDS, 'createdAt', 'language']),
+      ...fields(['name', 'slug'], 'populate[group][fields]'),
+    ]),
+  ]);
+  const items: ActivityItem[] = [
+    ...groups.data.map((group): ActivityItem => ({
+      kind: 'group',
+      at: group.createdAt,
+      // A group speaking the visitor's language counts as in it, whatever its first language.
+      language: group.languages?.find((tag) => sameLanguage(tag, options.locale)) ?? group.languages?.[0] ?? null,
+      group: toGroupCard(group, options.locale),
+    })),
+    ...events.data.map((event): ActivityItem => ({
+      kind: 'event',
+      at: event.createdAt,
+      language: event.language ?? null,
+      event: toEventCard(event, options.locale),
+    })),
+  ];
+  return items.sort((a, b) => b.at.localeCompare(a.at));
+}

@@ -1,0 +1,115 @@
+import { env } from '$env/dynamic/private';
+import { error } from '@sveltejs/kit';
+
+export type Fetch = typeof fetch;
+
+const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
+export const TIMEOUT_MS = 5000;
+
+/** Pagination as the CMS reports it in `meta.pagination`. */
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** What every localized entry carries: the locale its text is in, and whether that is a fallback. */
+export interface LocalizedEntry {
+  id: number;
+  documentId: string;
+  locale: string;
+  localeFallback?: boolean;
+}
+
+/** A list response of the CMS (Strapi 5 flat format). */
+export interface CmsList<T> {
+  data: T[];
+  meta: {
+    pagination: Pagination;
+    locale?: { requested: string; chain: string[] };
+  };
+}
+
+export type Query = [string, string | number][];
+
+export function cmsUrl(path: string, query: [string, string | number][]): URL {
+  const url = new URL(path, env.CMS_URL || DEFAULT_CMS_URL);
+  for (const [name, value] of query) url.searchParams.append(name, String(value));
+  return url;
+}
+
+/** The CMS's public address for uploaded files (the web may reach the CMS by another name). */
+export function publicFileUrl(path: string): string {
+  return new URL(path, env.PUBLIC_CMS_URL || env.CMS_URL || DEFAULT_CMS_URL).href;
+}
+
+export function fields(names: string[], prefix = 'fields'): [string, string][] {
+  return names.map((name, index) => [`${prefix}[${index}]`, name]);
+}
+
+export function unavailable(url: URL, cause: unknown): never {
+  console.warn(`CMS unavailable at ${url.origin}${url.pathname}:`, cause instanceof Error ? cause.message : cause);
+  error(503, 'The community directory is temporarily unavailable.');
+}
+
+export async function getList<T>(fetch: Fetch, url: URL): Promise<CmsList<T>> {
+  const body = await getJson(fetch, url);
+  if (!isList(body)) unavailable(url, 'response is not a list');
+  return body as CmsList<T>;
+}
+
+/** The JSON body of a CMS answer: an outage is a 503, a 4xx a bug in this module. */
+export async function getJson(fetch: Fetch, url: URL): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (cause) {
+    unavailable(url, cause);
+  }
+  if (response.status >= 500) unavailable(url, `HTTP ${response.status}`);
+  if (!response.ok) {
+    // A 4xx means this module asked for something the CMS does not allow: a bug here, not an outage.
+    throw new Error(`CMS answered ${response.status} to ${url.pathname}${url.search}`);
+  }
+  try {
+    return await response.json();
+  } catch (cause) {
+    unavailable(url, cause);
+  }
+}
+
+function isList(body: unknown): body is CmsList<unknown> {
+  if (typeof body !== 'object' || body === null) return false;
+  const { data, meta } = body as Partial<CmsList<unknown>>;
+  return Array.isArray(data) && typeof meta?.pagination?.page === 'number';
+}
+
+interface SliceBody<T> {
+  data: T[];
+  meta: { pagination: { total: number } };
+}
+
+export async function getSlice<T>(fetch: Fetch, path: string, query: Query): Promise<SliceBody<T>> {
+  const url = cmsUrl(path, query);
+  const body = (await getJson(fetch, url)) as Partial<SliceBody<T>> | null;
+  if (!Array.isArray(body?.data) || typeof body.meta?.pagination?.total !== 'number') unavailable(url, 'response is not a list');
+  return body as SliceBody<T>;
+}
+
+/** Every item of a list, 100 at a time (the CMS's largest page). */
+export async function everything<T>(fetch: Fetch, path: string, query: Query): Promise<T[]> {
+  const page = (n: number) =>
+    getSlice<T>(fetch, path, [...query, ['pagination[page]', n], ['pagination[pageSize]', 100]]);
+  const first = await page(1);
+  const pages = Math.ceil(first.meta.pagination.total / 100);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
+  return [first, ...rest].flatMap((body) => body.data);
+}
+
+export function isFallback(entry: LocalizedEntry, requested: string): boolean {
+  return entry.localeFallback ?? entry.locale !== requested;
+}

@@ -1,0 +1,102 @@
+import { GROUP_FIELDS, toGroupCard, type CmsGroup, type GroupCard } from './cards';
+import { everything, fields, getSlice, type Fetch, type Query } from './client';
+import type { RegionSummary } from './regions';
+
+export interface ResourceLink {
+  type: string;
+  title: string;
+  url: string;
+  language: string | null;
+}
+
+export interface WorkingGroupDetails {
+  scope: string | null;
+  chairs: { name: string; affiliation: string | null }[];
+  meetingNotesUrl: string | null;
+  repositoryUrl: string | null;
+  channels: { kind: string; label: string; url: string }[];
+}
+
+export interface GroupDetail extends GroupCard {
+  description: string | null;
+  website: string | null;
+  timezone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  region: RegionSummary | null;
+  resources: ResourceLink[];
+  workingGroup: WorkingGroupDetails | null;
+}
+
+interface CmsGroupDetail extends CmsGroup {
+  description: string | null;
+  website: string | null;
+  timezone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  region: { slug: string; name: string } | null;
+  resources?: { type: string; title: string; url: string; language: string | null }[];
+  workingGroup?: {
+    scope: string | null;
+    chairs?: { name: string; affiliation?: string | null }[];
+    meetingNotesUrl?: string | null;
+    repositoryUrl?: string | null;
+    channels?: { kind: string; label: string; url: string }[];
+  } | null;
+}
+
+const DETAIL_POPULATE: Query = [
+  ...fields(['slug', 'name'], 'populate[region][fields]'),
+  ...fields(['type', 'title', 'url', 'language'], 'populate[resources][fields]'),
+  ['populate[workingGroup][populate][0]', 'chairs'],
+  ['populate[workingGroup][populate][1]', 'channels'],
+];
+
+function toWorkingGroup(raw: CmsGroupDetail['workingGroup']): WorkingGroupDetails | null {
+  if (!raw) return null;
+  return {
+    scope: raw.scope ?? null,
+    chairs: (raw.chairs ?? []).map((chair) => ({ name: chair.name, affiliation: chair.affiliation ?? null })),
+    meetingNotesUrl: raw.meetingNotesUrl ?? null,
+    repositoryUrl: raw.repositoryUrl ?? null,
+    channels: (raw.channels ?? []).map(({ kind, label, url }) => ({ kind, label, url })),
+  };
+}
+
+function toGroupDetail(group: CmsGroupDetail, locale: string): GroupDetail {
+  return {
+    ...toGroupCard(group, locale),
+    description: group.description ?? null,
+    website: group.website ?? null,
+    timezone: group.timezone ?? null,
+    latitude: group.latitude ?? null,
+    longitude: group.longitude ?? null,
+    region: group.region ? { slug: group.region.slug, name: group.region.name } : null,
+    resources: (group.resources ?? []).map(({ type, title, url, language }) => ({ type, title, url, language: language ?? null })),
+    workingGroup: toWorkingGroup(group.workingGroup),
+  };
+}
+
+/** One group by slug with everything its page shows, or null when there is none. */
+export async function getGroup(fetch: Fetch, slug: string, locale: string): Promise<GroupDetail | null> {
+  const body = await getSlice<CmsGroupDetail>(fetch, '/api/groups', [
+    ['locale', locale],
+    ['filters[slug][$eq]', slug],
+    ...DETAIL_POPULATE,
+    ['pagination[pageSize]', 1],
+  ]);
+  const [group] = body.data;
+  return group ? toGroupDetail(group, locale) : null;
+}
+
+/** Every working group with its details, by name. */
+export async function listWorkingGroups(fetch: Fetch, locale: string): Promise<GroupDetail[]> {
+  const rows = await everything<CmsGroupDetail>(fetch, '/api/groups', [
+    ['locale', locale],
+    ['filters[kind][$eq]', 'working-group'],
+    ['sort[0]', 'name:asc'],
+    ...fields([...GROUP_FIELDS, 'description', 'website', 'timezone', 'latitude', 'longitude']),
+    ...DETAIL_POPULATE,
+  ]);
+  return rows.map((group) => toGroupDetail(group, locale));
+}

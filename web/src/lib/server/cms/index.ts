@@ -1,0 +1,44 @@
+/** The only way the site reaches the CMS: typed reads of its content API and the application form's write. */
+export { listLatestActivity, listRecentlyActiveGroups, type ActivityItem } from './activity';
+export { submitGroupApplication, type ApplicationResult } from './applications';
+export {
+  toEventCard,
+  toGroupCard,
+  type CmsEvent,
+  type CmsGroup,
+  type EventCard,
+  type EventFormat,
+  type EventState,
+  type GroupCard,
+} from './cards';
+export type { CmsList, Fetch, LocalizedEntry, Pagination } from './client';
+export {
+  directoryFilters,
+  getGroupFeatures,
+  listGroupPoints,
+  listGroups,
+  searchGroups,
+  type DirectoryGroup,
+  type DirectoryPage,
+  type GroupPage,
+} from './directory';
+export {
+  getEvent,
+  listEventSeries,
+  listGroupEvents,
+  listUpcomingEvents,
+  type EventDetail,
+  type EventQuery,
+  type EventSeries,
+} from './events';
+export { getGroup, listWorkingGroups, type GroupDetail, type ResourceLink, type WorkingGroupDetails } from './groups';
+export { getPage, type Attachment, type PageDetail } from './pages';
+export {
+  getRegion,
+  listRegionChoices,
+  listRegions,
+  type RegionContact,
+  type RegionDetail,
+  type RegionSummary,
+} from './regions';
+export { listSitemapEntries } from './sitemap-entries';
