@@ -1,4 +1,5 @@
+import contentVersion from './content-version';
 import geojson from './geojson';
 import health from './health';
 
-export default { geojson, health };
+export default { 'content-version': contentVersion, geojson, health };

@@ -14,5 +14,12 @@ export default {
       // Public on purpose: the map and integrators read every published group's location.
       config: { auth: false, policies: [] },
     },
+    {
+      method: 'GET',
+      path: '/content-version',
+      handler: 'content-version.show',
+      // Public on purpose: a token that reveals nothing but whether content changed.
+      config: { auth: false, policies: [] },
+    },
   ],
 };

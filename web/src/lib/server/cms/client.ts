@@ -59,8 +59,52 @@ export async function getList<T>(fetch: Fetch, url: URL): Promise<CmsList<T>> {
   return body as CmsList<T>;
 }
 
-/** The JSON body of a CMS answer: an outage is a 503, a 4xx a bug in this module. */
+const MAX_ANSWERS = 2000;
+
+/** CMS answers by content version and URL; a new version makes every older answer unreachable. */
+const answers = new Map<string, unknown>();
+/** The content version each request works with, asked once per request (each request has its own fetch). */
+const versions = new WeakMap<Fetch, Promise<string | null>>();
+
+async function readContentVersion(fetch: Fetch): Promise<string | null> {
+  try {
+    const response = await fetch(cmsUrl('/api/community/content-version', []), { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { version?: unknown };
+    return typeof body.version === 'string' ? body.version : null;
+  } catch {
+    return null;
+  }
+}
+
+function contentVersion(fetch: Fetch): Promise<string | null> {
+  let version = versions.get(fetch);
+  if (!version) {
+    version = readContentVersion(fetch);
+    versions.set(fetch, version);
+  }
+  return version;
+}
+
+/**
+ * The JSON body of a CMS answer. Answers are reused while the CMS's content version
+ * (which every write changes) stays the same, so a page costs the CMS one small request
+ * when nothing changed; without a version, nothing is reused.
+ */
 export async function getJson(fetch: Fetch, url: URL): Promise<unknown> {
+  const version = await contentVersion(fetch);
+  const key = version === null ? null : `${version} ${url.href}`;
+  if (key !== null && answers.has(key)) return structuredClone(answers.get(key));
+  const body = await fetchJson(fetch, url);
+  if (key !== null) {
+    answers.set(key, body);
+    if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
+  }
+  return structuredClone(body);
+}
+
+/** The JSON body of a CMS answer: an outage is a 503, a 4xx a bug in this module. */
+async function fetchJson(fetch: Fetch, url: URL): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {

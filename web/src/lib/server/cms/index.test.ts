@@ -6,11 +6,17 @@ import { listGroups, listUpcomingEvents, type Fetch } from './index';
 
 vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337' } }));
 
-/** A `fetch` that records the URLs it is asked for and answers with `answer()`. */
-function fakeFetch(answer: () => Response | Promise<Response>) {
+/**
+ * A `fetch` that records the URLs it is asked for and answers with `answer()`. The CMS's
+ * content version is `version` (unrecorded); without one the CMS has none to give and
+ * nothing is reused between requests.
+ */
+function fakeFetch(answer: () => Response | Promise<Response>, version?: string) {
   const urls: URL[] = [];
   const fetch: Fetch = async (input) => {
-    urls.push(new URL(input instanceof Request ? input.url : String(input)));
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.pathname === '/api/community/content-version') return version ? json({ version }) : json({}, 404);
+    urls.push(url);
     return answer();
   };
   return { fetch, urls };
@@ -35,6 +41,23 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+});
+
+describe('reusing CMS answers', () => {
+  it('reuses an answer while the content version stays the same, and asks again when it changes', async () => {
+    const first = fakeFetch(() => json(groupsPtBr), 'v1');
+    const second = fakeFetch(() => json(groupsPtBr), 'v1');
+    const third = fakeFetch(() => json(groupsPtBr), 'v2');
+    const options = { locale: 'pt-BR', page: 3, pageSize: 2 };
+    const a = await listGroups(first.fetch, options);
+    const b = await listGroups(second.fetch, options);
+    const c = await listGroups(third.fetch, options);
+    expect(first.urls).toHaveLength(1);
+    expect(second.urls).toHaveLength(0);
+    expect(third.urls).toHaveLength(1);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+  });
 });
 
 describe('listGroups', () => {
