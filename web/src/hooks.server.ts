@@ -1,6 +1,8 @@
 import { LOCALES, negotiateLocale } from '@chapterhouse/config';
 import type { Handle } from '@sveltejs/kit';
+import { contentVersion } from '$lib/server/cms';
 import { LOCALE_COOKIE } from '$lib/server/locale-redirect';
+import { cachedPage, isCacheable, keepPage, pageKey } from '$lib/server/page-cache';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -16,18 +18,28 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = locale;
 
   // Remember the language of a visited page so `/` sends the visitor back to it.
-  if (fromPath && event.cookies.get(LOCALE_COOKIE) !== fromPath) {
-    event.cookies.set(LOCALE_COOKIE, fromPath, {
-      path: '/',
-      maxAge: ONE_YEAR,
-      sameSite: 'lax',
-      httpOnly: true,
-      secure: event.url.protocol === 'https:',
-    });
+  const cookie =
+    fromPath && event.cookies.get(LOCALE_COOKIE) !== fromPath
+      ? ([
+          LOCALE_COOKIE,
+          fromPath,
+          { path: '/', maxAge: ONE_YEAR, sameSite: 'lax', httpOnly: true, secure: event.url.protocol === 'https:' },
+        ] as const)
+      : undefined;
+
+  // Public pages are reused until the CMS content changes (or the minute turns).
+  const version = isCacheable(event) ? await contentVersion(event.fetch) : null;
+  const key = version === null ? null : pageKey(version, event.url);
+  const hit = key === null ? undefined : cachedPage(key);
+  if (hit) {
+    if (cookie) hit.headers.append('set-cookie', event.cookies.serialize(...cookie));
+    return hit;
   }
+  if (cookie) event.cookies.set(...cookie);
 
   const dir = LOCALES.find((l) => l.code === locale)?.dir ?? 'ltr';
-  return resolve(event, {
+  const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dir),
   });
+  return key === null ? response : keepPage(key, response);
 };

@@ -1,3 +1,4 @@
+import { displayNames } from '$lib/intl';
 import { GROUP_KINDS, GROUP_STATUSES, isCountryCode, type GroupKind, type GroupStatus } from '@chapterhouse/config';
 import { parsePageParam } from './pagination';
 
@@ -145,7 +146,7 @@ export function statusSlices(
 export function namesMatching(text: string, locale: string, codes: readonly string[], type: 'region' | 'language'): string[] {
   const needle = fold(text);
   if (needle.length < 2) return [];
-  const readers = [...new Set([locale, 'en'])].map((l) => new Intl.DisplayNames([l], { type, fallback: 'none' }));
+  const readers = [...new Set([locale, 'en'])].map((l) => displayNames([l], { type, fallback: 'none' }));
   return codes.filter((code) =>
     readers.some((names) => {
       const name = names.of(code);

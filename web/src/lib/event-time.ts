@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '$lib/intl';
 /**
  * An event's start as the visitor reads it: date and time in the event's own time zone,
  * with that zone's name, in the visitor's language. An unknown zone falls back to UTC.
@@ -15,9 +16,9 @@ export function formatEventTime(startsAt: string | Date, timezone: string | null
     timeZoneName: 'short',
   };
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: timezone || 'UTC' }).format(date);
+    return dateTimeFormat(locale, { ...options, timeZone: timezone || 'UTC' }).format(date);
   } catch {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+    return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
   }
 }
 
@@ -27,7 +28,7 @@ const TIME_OPTIONS: Intl.DateTimeFormatOptions = { ...DATE_OPTIONS, hour: 'numer
 function knownZone(timeZone: string | null | undefined): string {
   if (!timeZone) return 'UTC';
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
+    dateTimeFormat('en', { timeZone });
     return timeZone;
   } catch {
     return 'UTC';
@@ -52,13 +53,13 @@ export function formatEventRange(
   if (Number.isNaN(start.getTime())) return '';
   const validEnd = !Number.isNaN(end.getTime()) && end > start;
   if (event.allDay) {
-    const format = new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS, timeZone: 'UTC' });
+    const format = dateTimeFormat(locale, { ...DATE_OPTIONS, timeZone: 'UTC' });
     const lastDay = validEnd ? new Date(end.getTime() - 1) : start;
     return lastDay.toISOString().slice(0, 10) === start.toISOString().slice(0, 10)
       ? format.format(start)
       : format.formatRange(start, lastDay);
   }
-  const format = new Intl.DateTimeFormat(locale, { ...TIME_OPTIONS, timeZone: knownZone(timeZone) });
+  const format = dateTimeFormat(locale, { ...TIME_OPTIONS, timeZone: knownZone(timeZone) });
   return validEnd ? format.formatRange(start, end) : format.format(start);
 }
 
@@ -80,6 +81,6 @@ export function needsViewerTime(start: Date, eventZone: string | null | undefine
   const zone = knownZone(eventZone);
   if (knownZone(viewerZone) !== viewerZone) return false;
   const read = (timeZone: string) =>
-    new Intl.DateTimeFormat('en', { ...DATE_OPTIONS, hour: 'numeric', minute: '2-digit', timeZone }).format(start);
+    dateTimeFormat('en', { ...DATE_OPTIONS, hour: 'numeric', minute: '2-digit', timeZone }).format(start);
   return read(zone) !== read(viewerZone);
 }

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '$lib/intl';
 import { t } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/messages';
 import { parseRecurrence, type RecurrenceRule } from './recurrence';
@@ -5,7 +6,7 @@ import { safeTimeZone, wallTime } from './zoned-time';
 
 // 2023-01-01 was a Sunday: day `n` of that week gives weekday n's name.
 const weekdayName = (weekday: number, locale: string) =>
-  new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + weekday)));
+  dateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + weekday)));
 
 const list = (items: string[], locale: string) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 
@@ -47,7 +48,7 @@ function base(rule: RecurrenceRule, start: { month: number; day: number; weekday
       return n === 1 ? t(locale, 'recurrence.monthlyDay', { day }) : t(locale, 'recurrence.monthlyDayInterval', { day, count: n });
     }
     case 'YEARLY': {
-      const date = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+      const date = dateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
         new Date(Date.UTC(2024, (rule.byMonth[0] ?? start.month) - 1, rule.byMonthDay[0] ?? start.day)),
       );
       return n === 1 ? t(locale, 'recurrence.yearly', { date }) : t(locale, 'recurrence.yearlyInterval', { date, count: n });
@@ -70,7 +71,7 @@ export function describeRecurrence(
   let text = base(rule, wallTime(first, timeZone), locale);
   if (rule.count !== null) text = t(locale, 'recurrence.times', { rule: text, count: rule.count });
   if (rule.until) {
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(rule.until);
+    const date = dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(rule.until);
     text = t(locale, 'recurrence.until', { rule: text, date });
   }
   return capitalize(text, locale);

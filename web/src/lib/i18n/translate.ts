@@ -1,3 +1,4 @@
+import { displayNames, numberFormat, pluralRules } from '$lib/intl';
 import { fallbackChain } from '@chapterhouse/config';
 import { MESSAGES, type Catalog, type Message, type MessageKey } from './messages';
 
@@ -6,7 +7,7 @@ export type Translate = (locale: string, key: MessageKey, params?: MessageParams
 
 function pick(message: Message, locale: string, count: unknown): string {
   if (typeof message === 'string') return message;
-  const form = typeof count === 'number' ? new Intl.PluralRules(locale).select(count) : 'other';
+  const form = typeof count === 'number' ? pluralRules(locale).select(count) : 'other';
   return message[form] ?? message.other;
 }
 
@@ -14,7 +15,7 @@ function interpolate(text: string, locale: string, params: MessageParams): strin
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === 'number' ? numberFormat(locale).format(value) : value;
   });
 }
 
@@ -34,7 +35,7 @@ export const t: Translate = createTranslator(MESSAGES);
 /** The name of a language in the reader's language, e.g. `en` read in `fr` → "anglais". */
 export function languageName(code: string, inLocale: string): string {
   try {
-    return new Intl.DisplayNames([inLocale], { type: 'language' }).of(code) ?? code;
+    return displayNames([inLocale], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -43,7 +44,7 @@ export function languageName(code: string, inLocale: string): string {
 /** The name of an ISO 3166 country code in the reader's language, e.g. `DE` read in `fr` → "Allemagne". */
 export function countryName(code: string, inLocale: string): string {
   try {
-    return new Intl.DisplayNames([inLocale], { type: 'region' }).of(code) ?? code;
+    return displayNames([inLocale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }

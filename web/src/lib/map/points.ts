@@ -1,3 +1,4 @@
+import { collator as sharedCollator } from '$lib/intl';
 import { countryName } from '$lib/i18n/translate';
 
 /** A group as the map and the list under it show it. */
@@ -67,7 +68,7 @@ export interface CountrySection {
  * reader's language, groups by name, groups without a country last.
  */
 export function groupByCountry(groups: readonly MapGroup[], locale: string): CountrySection[] {
-  const collator = new Intl.Collator(locale);
+  const collator = sharedCollator(locale);
   const byCode = new Map<string | null, CountrySection>();
   for (const group of groups) {
     const code = group.country?.toUpperCase() ?? null;

@@ -10,12 +10,12 @@ import {
   type EventCard,
   type GroupCard,
 } from './cards';
-import { fields, getSlice, type Fetch } from './client';
+import { fields, getSlice, type Fetch, queryInstant } from './client';
 
 /** Groups whose events happened most recently, most recent first. */
 export async function listRecentlyActiveGroups(fetch: Fetch, options: { locale: string; limit: number; now?: Date }): Promise<GroupCard[]> {
   const events = await getSlice<{ group: { slug: string } | null }>(fetch, '/api/events', [
-    ['filters[startsAt][$lte]', (options.now ?? new Date()).toISOString()],
+    ['filters[startsAt][$lte]', queryInstant(options.now)],
     ['sort[0]', 'startsAt:desc'],
     ['pagination[pageSize]', 50],
     ...fields(['slug']),

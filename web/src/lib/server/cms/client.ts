@@ -44,6 +44,14 @@ export function publicFileUrl(path: string): string {
   return new URL(path, env.PUBLIC_CMS_URL || env.CMS_URL || DEFAULT_CMS_URL).href;
 }
 
+/**
+ * "Now" as the CMS queries say it: the start of the current minute, so that a query about
+ * upcoming or past events reads the same for a minute and its answer can be reused.
+ */
+export function queryInstant(now: Date = new Date()): string {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+}
+
 export function fields(names: string[], prefix = 'fields'): [string, string][] {
   return names.map((name, index) => [`${prefix}[${index}]`, name]);
 }
@@ -77,10 +85,31 @@ async function readContentVersion(fetch: Fetch): Promise<string | null> {
   }
 }
 
-function contentVersion(fetch: Fetch): Promise<string | null> {
+/**
+ * How long one reading of the content version is trusted (CONTENT_VERSION_TTL_MS, default
+ * one second): a published change shows at most that long after it was made, and under
+ * load the CMS is asked once a second instead of once a page.
+ */
+function versionTtl(): number {
+  const ttl = Number(env.CONTENT_VERSION_TTL_MS ?? 1000);
+  return Number.isFinite(ttl) && ttl >= 0 ? ttl : 1000;
+}
+
+let lastReading: { version: Promise<string | null>; at: number } | undefined;
+
+function readRecentContentVersion(fetch: Fetch): Promise<string | null> {
+  const now = Date.now();
+  if (!lastReading || now - lastReading.at >= versionTtl()) {
+    lastReading = { version: readContentVersion(fetch), at: now };
+  }
+  return lastReading.version;
+}
+
+/** The content version a request works with: read once per request, so all its CMS answers agree. */
+export function contentVersion(fetch: Fetch): Promise<string | null> {
   let version = versions.get(fetch);
   if (!version) {
-    version = readContentVersion(fetch);
+    version = readRecentContentVersion(fetch);
     versions.set(fetch, version);
   }
   return version;

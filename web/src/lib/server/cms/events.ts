@@ -1,6 +1,6 @@
 import type { GroupKind } from '@chapterhouse/config';
 import { EVENT_FIELDS, toEventCard, type CmsEvent, type EventCard, type EventFormat, type EventState } from './cards';
-import { cmsUrl, fields, getList, getSlice, type Fetch } from './client';
+import { cmsUrl, fields, getList, getSlice, type Fetch, queryInstant } from './client';
 
 /** The next `limit` events that start from `now` on, soonest first. */
 export async function listUpcomingEvents(
@@ -9,7 +9,7 @@ export async function listUpcomingEvents(
 ): Promise<EventCard[]> {
   const url = cmsUrl('/api/events', [
     ['locale', options.locale],
-    ['filters[startsAt][$gte]', (options.now ?? new Date()).toISOString()],
+    ['filters[startsAt][$gte]', queryInstant(options.now)],
     ['sort[0]', 'startsAt:asc'],
     ['pagination[pageSize]', options.limit],
     ...fields(EVENT_FIELDS),
@@ -24,7 +24,7 @@ export async function listGroupEvents(
   fetch: Fetch,
   options: { locale: string; groupSlug: string; limit: number; now?: Date },
 ): Promise<{ upcoming: EventCard[]; past: EventCard[] }> {
-  const now = (options.now ?? new Date()).toISOString();
+  const now = queryInstant(options.now);
   const list = (operator: '$gte' | '$lt', order: 'asc' | 'desc') =>
     getSlice<CmsEvent>(fetch, '/api/events', [
       ['locale', options.locale],
@@ -138,7 +138,7 @@ export async function listEventSeries(
   const [oneOff, recurring] = await Promise.all([
     getAllPages<CmsEventSeries>(fetch, [
       ...common,
-      ['filters[endsAt][$gte]', (options.now ?? new Date()).toISOString()],
+      ['filters[endsAt][$gte]', queryInstant(options.now)],
       ['filters[recurrence][$null]', 'true'],
     ]),
     getAllPages<CmsEventSeries>(fetch, [...common, ['filters[recurrence][$notNull]', 'true']]),

@@ -4,7 +4,7 @@ import eventsFr from './fixtures/events-fr.json';
 import groupsPtBr from './fixtures/groups-pt-BR.json';
 import { listGroups, listUpcomingEvents, type Fetch } from './index';
 
-vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337' } }));
+vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337', CONTENT_VERSION_TTL_MS: '0' } }));
 
 /**
  * A `fetch` that records the URLs it is asked for and answers with `answer()`. The CMS's

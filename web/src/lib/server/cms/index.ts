@@ -1,4 +1,5 @@
 /** The only way the site reaches the CMS: typed reads of its content API and the application form's write. */
+export { contentVersion } from './client';
 export { listLatestActivity, listRecentlyActiveGroups, type ActivityItem } from './activity';
 export { submitGroupApplication, type ApplicationResult } from './applications';
 export {
