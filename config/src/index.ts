@@ -1,3 +1,4 @@
 export * from './locales';
 export * from './site';
 export * from './countries';
+export * from './http';

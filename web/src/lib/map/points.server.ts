@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { getGroupFeatures, type Fetch } from '$lib/server/cms';
-import { acceptsGzip, matchingTag } from './conditional';
+import { acceptsGzip, matchingTag } from '@chapterhouse/config';
 import { encodeGroups, fromFeatures, type MapGroup } from './points';
 import { revalidatingCache } from './revalidating-cache';
 

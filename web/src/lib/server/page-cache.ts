@@ -1,5 +1,3 @@
-import type { RequestEvent } from '@sveltejs/kit';
-
 /** A rendered answer kept for reuse: its status, headers (without cookies) and bytes. */
 interface CachedPage {
   status: number;
@@ -15,7 +13,7 @@ const pages = new Map<string, CachedPage>();
  * not the language negotiation at `/`, nor forms (each carries its own signed stamp), nor
  * the map points (which revalidate on their own).
  */
-export function isCacheable(event: Pick<RequestEvent, 'request' | 'route' | 'url'>): boolean {
+export function isCacheable(event: { request: Request; route: { id: string | null } }): boolean {
   if (event.request.method !== 'GET' || !event.route.id) return false;
   const route = event.route.id;
   return route !== '/' && !route.includes('start-a-group') && !route.startsWith('/map/');

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, cachedRepresentation, matchingTag, sendCached, type ResponseContext } from './cached-representation';
+import { cachedRepresentation, sendCached, type ResponseContext } from './cached-representation';
 
 function context(headers: Record<string, string>): ResponseContext & { headers: Record<string, string> } {
   const sent: Record<string, string> = {};
@@ -27,30 +27,6 @@ describe('cachedRepresentation', () => {
     expect(representation.gzipEtag).not.toBe(representation.etag);
     expect(cachedRepresentation('{}').etag).not.toBe(representation.etag);
     expect(gunzipSync(representation.gzip).equals(representation.body)).toBe(true);
-  });
-});
-
-describe('matchingTag', () => {
-  const tags = ['"a"', '"a-gz"'];
-  it('finds a current tag in a list, weak or strong', () => {
-    expect(matchingTag('"x", W/"a-gz"', tags)).toBe('"a-gz"');
-    expect(matchingTag('"a"', tags)).toBe('"a"');
-    expect(matchingTag('*', tags)).toBe('"a"');
-  });
-  it('finds nothing for a stale or missing tag', () => {
-    expect(matchingTag('"b"', tags)).toBeUndefined();
-    expect(matchingTag(undefined, tags)).toBeUndefined();
-    expect(matchingTag('', tags)).toBeUndefined();
-  });
-});
-
-describe('acceptsGzip', () => {
-  it('reads Accept-Encoding, honouring q=0', () => {
-    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
-    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
-    expect(acceptsGzip('gzip;q=0, br')).toBe(false);
-    expect(acceptsGzip('identity')).toBe(false);
-    expect(acceptsGzip(undefined)).toBe(false);
   });
 });
 

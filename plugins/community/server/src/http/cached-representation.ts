@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { acceptsGzip, matchingTag } from '@chapterhouse/config';
 
 /** A response body prepared once and served many times: plain and gzipped, each with its strong ETag. */
 export interface CachedRepresentation {
@@ -17,36 +18,6 @@ export function cachedRepresentation(text: string): CachedRepresentation {
   const body = Buffer.from(text, 'utf8');
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
   return { body, gzip: gzipSync(body, { level: 9 }), etag: `"${hash}"`, gzipEtag: `"${hash}-gz"` };
-}
-
-/** The entity tags listed in an If-None-Match header, with weak prefixes removed (RFC 9110 uses weak comparison there). */
-function listedTags(header: string): string[] {
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .filter(Boolean);
-}
-
-/**
- * The first of the current tags (in order of preference) that a request's If-None-Match
- * header names, the preferred one for `*`, or undefined when the client's copy is stale.
- */
-export function matchingTag(header: string | undefined, tags: readonly string[]): string | undefined {
-  if (!header) return undefined;
-  const listed = listedTags(header);
-  if (listed.includes('*')) return tags[0];
-  return tags.find((tag) => listed.includes(tag));
-}
-
-/** Whether an Accept-Encoding header accepts gzip (a `q=0` refuses it). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding?.trim() !== 'gzip' && coding?.trim() !== 'x-gzip') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
 }
 
 /** The parts of a Koa context that sending a cached representation touches. */

@@ -8,7 +8,7 @@ import {
   type DirectoryQuery,
   type LatLng,
 } from '$lib/directory-query';
-import { freshSeconds } from '$lib/map/conditional';
+import { freshSeconds } from '@chapterhouse/config';
 import type { GroupFeature } from '$lib/map/points';
 import type { Revalidation } from '$lib/map/revalidating-cache';
 import { GROUP_FIELDS, groupCards, toGroupCard, type CmsGroup, type GroupCard } from './cards';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, freshSeconds, matchingTag } from './conditional';
+import { acceptsGzip, freshSeconds, matchingTag } from './http';
 
 describe('matchingTag', () => {
   const tags = ['"abc-gz"', '"abc"'];

@@ -1,9 +1,11 @@
+/** HTTP conditional-request and content-coding rules that the CMS and the website both apply. */
+
 /**
  * The first of the current tags (in order of preference) that an If-None-Match header
  * names, the preferred one for `*`, or undefined when the client's copy is stale.
  * Weak prefixes are ignored: If-None-Match uses the weak comparison (RFC 9110).
  */
-export function matchingTag(header: string | null, tags: readonly string[]): string | undefined {
+export function matchingTag(header: string | null | undefined, tags: readonly string[]): string | undefined {
   if (!header) return undefined;
   const listed = header
     .split(',')
@@ -14,7 +16,7 @@ export function matchingTag(header: string | null, tags: readonly string[]): str
 }
 
 /** Whether an Accept-Encoding header accepts gzip (`q=0` refuses it). */
-export function acceptsGzip(header: string | null): boolean {
+export function acceptsGzip(header: string | null | undefined): boolean {
   if (!header) return false;
   return header.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
@@ -25,7 +27,7 @@ export function acceptsGzip(header: string | null): boolean {
 }
 
 /** How many seconds a response stays fresh by its Cache-Control header; 0 when it must be revalidated. */
-export function freshSeconds(cacheControl: string | null): number {
+export function freshSeconds(cacheControl: string | null | undefined): number {
   if (!cacheControl) return 0;
   const directives = cacheControl.toLowerCase().split(',').map((d) => d.trim());
   if (directives.some((d) => d === 'no-cache' || d === 'no-store')) return 0;
