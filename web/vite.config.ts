@@ -14,6 +14,7 @@ export default defineConfig({
           name: 'client',
           environment: 'jsdom',
           include: ['src/**/*.svelte.test.ts'],
+          setupFiles: ['src/lib/testing/catalogs.ts'],
         },
       },
       {
@@ -23,6 +24,7 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.svelte.test.ts'],
+          setupFiles: ['src/lib/testing/catalogs.ts'],
         },
       },
     ],

@@ -1,10 +1,15 @@
 import { LOCALES, negotiateLocale } from '@chapterhouse/config';
 import type { Handle } from '@sveltejs/kit';
+import { MESSAGES } from '$lib/i18n/catalogs.server';
+import { registerCatalogs } from '$lib/i18n/translate';
 import { contentVersion } from '$lib/server/cms';
 import { LOCALE_COOKIE } from '$lib/server/locale-redirect';
 import { cachedPage, isCacheable, keepPage, pageKey } from '$lib/server/page-cache';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
+
+// Server-rendered pages and endpoints may speak any language.
+registerCatalogs(MESSAGES);
 
 export const handle: Handle = async ({ event, resolve }) => {
   const fromPath = event.params.locale;

@@ -1,6 +1,6 @@
 import { displayNames, numberFormat, pluralRules } from '$lib/intl';
 import { fallbackChain } from '@chapterhouse/config';
-import { MESSAGES, type Catalog, type Message, type MessageKey } from './messages';
+import type { Catalog, Message, MessageKey } from './messages';
 
 export type MessageParams = Record<string, string | number>;
 export type Translate = (locale: string, key: MessageKey, params?: MessageParams) => string;
@@ -30,7 +30,18 @@ export function createTranslator(catalogs: Readonly<Record<string, Catalog>>): T
   };
 }
 
-export const t: Translate = createTranslator(MESSAGES);
+const registered: Record<string, Catalog> = {};
+
+/**
+ * Makes catalogs available to `t`. The server registers all of them; the browser only
+ * those of the page's locale and its fallbacks, which arrive with the layout data, so
+ * the other languages' strings are never shipped as code.
+ */
+export function registerCatalogs(catalogs: Readonly<Record<string, Catalog>>): void {
+  Object.assign(registered, catalogs);
+}
+
+export const t: Translate = createTranslator(registered);
 
 /** The name of a language in the reader's language, e.g. `en` read in `fr` → "anglais". */
 export function languageName(code: string, inLocale: string): string {
