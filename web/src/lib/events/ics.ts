@@ -1,6 +1,6 @@
 import { allDayEnd, dateStamp, recurrenceRule, utcStamp, type CalendarEvent } from './calendar-links';
 import { parseRecurrence } from './recurrence';
-import { offsetAt, safeTimeZone, wallTime, type WallTime } from './zoned-time';
+import { offsetAt, safeTimeZone, wallTime, type WallTime } from '@chapterhouse/config';
 
 const encoder = new TextEncoder();
 const octets = (text: string) => encoder.encode(text).length;

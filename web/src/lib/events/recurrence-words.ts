@@ -2,7 +2,7 @@ import { dateTimeFormat } from '$lib/intl';
 import { t } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/messages';
 import { parseRecurrence, type RecurrenceRule } from './recurrence';
-import { safeTimeZone, wallTime } from './zoned-time';
+import { safeTimeZone, wallTime } from '@chapterhouse/config';
 
 // 2023-01-01 was a Sunday: day `n` of that week gives weekday n's name.
 const weekdayName = (weekday: number, locale: string) =>

@@ -1,4 +1,4 @@
-import { safeTimeZone, wallTime, zonedInstant } from './zoned-time';
+import { safeTimeZone, wallTime, zonedInstant } from '@chapterhouse/config';
 
 export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
 
