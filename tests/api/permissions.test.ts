@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { groups } from '../../cms/src/seed/data';
-import { api, editor, walk } from './client';
+import { afterAll, describe, expect, it } from 'vitest';
+import { groups, people } from '../../cms/src/seed/data';
+import { admin, api, editor, walk } from './client';
 
 const PUBLIC_TYPES = ['groups', 'events', 'resources', 'pages', 'regions'];
 const contactEmails = new Set(groups.map((g) => g.contactEmail));
+const accounts = new Set(people.flatMap((p) => [p.username, p.email]));
 
 function expectNoPrivateData(body: unknown) {
   walk(body, (key, value) => {
@@ -11,7 +12,14 @@ function expectNoPrivateData(body: unknown) {
     expect(key).not.toBe('memberships');
     expect(key).not.toBe('wantsEmail');
     expect(key).not.toBe('submitterKey');
-    if (typeof value === 'string') expect(contactEmails.has(value), `leaked ${value}`).toBe(false);
+    expect(key).not.toBe('username');
+    if (key === 'coordinators') {
+      for (const coordinator of value as object[]) expect(Object.keys(coordinator)).toEqual(['name']);
+    }
+    if (typeof value === 'string') {
+      expect(contactEmails.has(value), `leaked ${value}`).toBe(false);
+      expect(accounts.has(value), `leaked ${value}`).toBe(false);
+    }
   });
 }
 
@@ -71,6 +79,16 @@ describe('an anonymous client', () => {
       '/api/groups?fields[0]=contactEmail',
       '/api/groups?populate[memberships]=true',
       '/api/groups?filters[memberships][wantsEmail][$eq]=true',
+      '/api/groups?filters[memberships][role][$eq]=coordinator',
+      '/api/groups?filters[memberships][user][email][$eq]=camille.durand@example.org',
+      '/api/groups?populate[memberships][populate][user]=true',
+      '/api/groups?filters[coordinators][name][$eq]=Camille%20Durand',
+      '/api/groups?sort=coordinators',
+      '/api/groups?fields[0]=coordinators',
+      '/api/groups?populate[coordinators][fields][0]=email',
+      '/api/groups?populate[coordinators][populate]=*',
+      '/api/regions?populate[groups][populate]=coordinators',
+      '/api/events?populate[group][populate][coordinators]=true',
       '/api/regions?filters[groups][contactEmail][$contains]=example',
       '/api/events?filters[group][contactEmail][$contains]=example',
       '/api/events?populate[group][fields][0]=contactEmail',
@@ -155,5 +173,111 @@ describe('an anonymous client', () => {
     expect(change.status, change.text).toBe(200);
     const after = await api.get(`/api/groups/${published.documentId}?fields[0]=summary`);
     expect(after.body.data.summary).toBe(published.summary);
+  });
+});
+
+describe('coordinators’ public names', () => {
+  const displayName = new Map(people.map((p) => [p.username, p.displayName]));
+  const vienna = groups.find((g) => g.slug === 'vienna-user-group')!;
+  const created: { uid: string; documentId: string }[] = [];
+
+  const coordinatorsOf = async (slug: string, populate = 'populate=coordinators') => {
+    const response = await api.get(`/api/groups?filters[slug][$eq]=${slug}&${populate}`);
+    expect(response.status, response.text).toBe(200);
+    expectNoPrivateData(response.body);
+    return (response.body.data[0].coordinators as { name: string }[]).map((c) => c.name);
+  };
+
+  async function create(uid: string, data: Record<string, unknown>) {
+    const response = await editor.create(uid, data);
+    expect(response.status, response.text).toBe(201);
+    // The content manager answers for accounts without the `data` wrapper it uses for content.
+    const { documentId } = (response.body.data ?? response.body) as { documentId: string };
+    created.push({ uid, documentId });
+    return documentId;
+  }
+
+  afterAll(async () => {
+    for (const { uid, documentId } of created.reverse()) {
+      await admin.send('DELETE', `/content-manager/collection-types/${uid}/${documentId}`);
+    }
+  });
+
+  it('are served for every group of a page, in the order the coordinators joined, and only when asked for', async () => {
+    const response = await api.get('/api/groups?pagination[pageSize]=100&populate=coordinators&fields[0]=slug');
+    expect(response.status).toBe(200);
+    expectNoPrivateData(response.body);
+    const bySlug = new Map((response.body.data as { slug: string; coordinators: { name: string }[] }[]).map((g) => [g.slug, g.coordinators]));
+    for (const group of groups) {
+      expect(bySlug.get(group.slug), group.slug).toEqual(group.coordinators.map((username) => ({ name: displayName.get(username) })));
+    }
+    const plain = await api.get('/api/groups?pagination[pageSize]=5');
+    for (const group of plain.body.data) expect(group).not.toHaveProperty('coordinators');
+  });
+
+  it('are asked for in any of the ways Strapi takes populate, for one group or a list', async () => {
+    const expected = vienna.coordinators.map((username) => displayName.get(username));
+    for (const populate of [
+      'populate=coordinators',
+      'populate[coordinators]=true',
+      'populate[0]=region&populate[1]=coordinators',
+      'populate=region,coordinators',
+      'populate=*',
+      'populate[region][fields][0]=slug&populate[coordinators]=*',
+    ]) {
+      expect(await coordinatorsOf(vienna.slug, populate), populate).toEqual(expected);
+    }
+    const list = await api.get(`/api/groups?filters[slug][$eq]=${vienna.slug}&fields[0]=slug`);
+    const one = await api.get(`/api/groups/${list.body.data[0].documentId}?populate=coordinators&locale=ja`);
+    expect(one.status).toBe(200);
+    expectNoPrivateData(one.body);
+    expect(one.body.data.coordinators.map((c: { name: string }) => c.name)).toEqual(expected);
+  });
+
+  it('leave out members, coordinators without a public name and blocked accounts, and follow account changes', async () => {
+    const group = (await api.get(`/api/groups?filters[slug][$eq]=${vienna.slug}&fields[0]=slug`)).body.data[0].documentId as string;
+    const roles = (await admin.get('/users-permissions/roles')).body.roles as { documentId: string; type: string }[];
+    const authenticated = roles.find((role) => role.type === 'authenticated')!;
+    const account = (username: string, extra: Record<string, unknown>) =>
+      create('plugin::users-permissions.user', {
+        username,
+        email: `${username}@example.net`,
+        password: 'Not-a-real-passw0rd',
+        role: { connect: [{ documentId: authenticated.documentId }] },
+        confirmed: true,
+        blocked: false,
+        ...extra,
+      });
+    const join = (user: string, role: string, year: number) =>
+      create('api::membership.membership', {
+        user: { connect: [{ documentId: user }] },
+        group: { connect: [{ documentId: group, locale: 'en' }] },
+        role,
+        joinedAt: `${year}-01-01T00:00:00.000Z`,
+        wantsEmail: true,
+      });
+    const member = await account('test.member', { displayName: 'Test Member Name' });
+    const nameless = await account('test.nameless', {});
+    const blocked = await account('test.blocked', { displayName: 'Test Blocked Name', blocked: true });
+    const newcomer = await account('test.newcomer', { displayName: 'Test Newcomer Name' });
+    await join(member, 'member', 2024);
+    await join(nameless, 'coordinator', 2024);
+    await join(blocked, 'coordinator', 2024);
+    await join(newcomer, 'coordinator', 2025);
+
+    const before = vienna.coordinators.map((username) => displayName.get(username));
+    expect(await coordinatorsOf(vienna.slug)).toEqual([...before, 'Test Newcomer Name']);
+
+    const renamed = await editor.update('plugin::users-permissions.user', newcomer, { displayName: 'Test Renamed Name' });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(await coordinatorsOf(vienna.slug)).toEqual([...before, 'Test Renamed Name']);
+    const named = await editor.update('plugin::users-permissions.user', nameless, { displayName: 'Test Now Named' });
+    expect(named.status, named.text).toBe(200);
+    expect(await coordinatorsOf(vienna.slug)).toEqual([...before, 'Test Now Named', 'Test Renamed Name']);
+
+    // Editors publish groups again and again; the coordinators stay with the group.
+    const republished = await editor.publish('api::group.group', group);
+    expect(republished.status, republished.text).toBe(200);
+    expect(await coordinatorsOf(vienna.slug)).toEqual([...before, 'Test Now Named', 'Test Renamed Name']);
   });
 });

@@ -8,6 +8,7 @@ const PAGES = [
   { name: 'groups', path: '/groups' },
   { name: 'groups-filtered', path: '/groups?kind=user-group&q=berlin' },
   { name: 'groups-none', path: '/groups?q=zzzzzz' },
+  { name: 'groups-forming', path: '/groups?status=forming' },
   { name: 'group', path: '/groups/paris-user-group' },
   { name: 'working-group', path: '/groups/documentation-working-group' },
   { name: 'working-groups', path: '/working-groups' },

@@ -11,5 +11,7 @@ export function testSecrets(): Record<string, string> {
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+    // Shared by the CMS and the website (which inherits the environment), as `npm start` does.
+    VISITOR_ADDRESS_SECRET: secret(),
   };
 }

@@ -73,6 +73,24 @@ describe('the group directory', () => {
     for (const g of groups.filter((g) => g.country === 'JP')) expect(japan.slugs).toContain(g.slug);
   });
 
+  it('labels each card with the group’s kind and, unless it is active, its state, in words', async () => {
+    const labels = (html: string) => [...html.matchAll(/class="status-label status-(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
+    for (const [status, label] of [['forming', 'En création'], ['dormant', 'En sommeil'], ['archived', 'Archivé']] as const) {
+      const result = await directory(`?status=${status}`, 'fr');
+      const expected = groups.filter((g) => g.status === status);
+      expect(expected.length, status).toBeGreaterThan(0);
+      expect(labels(result.html), status).toEqual(expected.map(() => [status, label]));
+    }
+    const active = await directory('?status=active&kind=working-group', 'fr');
+    expect(active.slugs.length).toBeGreaterThan(0);
+    expect(labels(active.html)).toEqual([]);
+    expect(text(active.html)).toContain('Groupe de travail');
+
+    const region = await web('/de/regions/north-america');
+    const regionLabels = labels(await region.text());
+    expect(regionLabels).toContainEqual(['archived', 'Archiviert']);
+  });
+
   it('keeps the filters in the form and in the page links', async () => {
     const result = await directory('?kind=user-group&q=user');
     expect(result.html).toMatch(/<option value="user-group" selected/);

@@ -1,6 +1,7 @@
-import { describe, expect, inject, it } from 'vitest';
-import { groups, pages, regions } from '../../cms/src/seed/data';
-import { editor } from '../api/client';
+import http from 'node:http';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { groups, pages, people, regions } from '../../cms/src/seed/data';
+import { admin, editor } from '../api/client';
 
 const web = (path: string, init?: RequestInit) => fetch(`${inject('webUrl')}${path}`, { redirect: 'manual', ...init });
 
@@ -36,6 +37,20 @@ describe('a group page', () => {
     expect(html).toContain('fallback-badge');
     expect(html).toContain('lang="en"');
     expect(html).toContain(paris.summary.en);
+  });
+
+  it('names the coordinators by their public names only', async () => {
+    const displayName = new Map(people.map((p) => [p.username, p.displayName]));
+    const html = decode(await (await web('/fr/groups/paris-user-group')).text());
+    expect(html).toContain('<h2 id="coordinators-heading">Coordinateurs</h2>');
+    expect(html).toContain(`<li>${displayName.get('camille.durand')}</li>`);
+    expect(html).not.toContain('camille.durand');
+
+    const pair = groups.find((g) => g.coordinators.length === 2)!;
+    const twice = decode(await (await web(`/ja/groups/${pair.slug}`)).text());
+    const section = /id="coordinators-heading">([^<]*)<\/h2>\s*<ul>([\s\S]*?)<\/ul>/.exec(twice);
+    expect(section?.[1]).toBe('コーディネーター');
+    expect([...section![2]!.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1])).toEqual(pair.coordinators.map((u) => displayName.get(u)));
   });
 
   it('shows working-group details', async () => {
@@ -74,14 +89,49 @@ describe('regions and editors’ pages', () => {
 });
 
 describe('search engines', () => {
-  it('get a sitemap with every group in every locale and a robots.txt pointing at it', async () => {
-    const sitemap = await (await web('/sitemap.xml')).text();
-    for (const locale of ['en', 'fr', 'pt-BR', 'zh-Hans']) {
-      for (const g of groups) expect(sitemap).toContain(`${inject('webUrl')}/${locale}/groups/${g.slug}</loc>`);
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+
+  it('get a sitemap index whose parts list every page in every locale, and a robots.txt pointing at it', async () => {
+    const origin = inject('webUrl');
+    const response = await web('/sitemap.xml');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/xml');
+    const index = await response.text();
+    expect(index).toContain('<sitemapindex');
+    const parts = locs(index);
+    expect(parts).toEqual([`${origin}/sitemap/pages.xml`, `${origin}/sitemap/groups-1.xml`, `${origin}/sitemap/events-1.xml`]);
+    expect(index.match(/<lastmod>/g)).toHaveLength(parts.length);
+
+    const listed = new Set<string>();
+    for (const part of parts) {
+      const answer = await fetch(part);
+      expect(answer.status, part).toBe(200);
+      const xml = await answer.text();
+      expect(xml, part).toContain('<urlset');
+      expect(xml, part).toContain('hreflang="ja"');
+      for (const loc of locs(xml)) listed.add(loc);
     }
-    expect(sitemap).toContain('hreflang="ja"');
+    for (const locale of ['en', 'fr', 'pt-BR', 'zh-Hans']) {
+      for (const g of groups) expect(listed.has(`${origin}/${locale}/groups/${g.slug}`), `${locale} ${g.slug}`).toBe(true);
+      for (const p of pages) expect(listed.has(`${origin}/${locale}/pages/${p.slug}`), `${locale} ${p.slug}`).toBe(true);
+      for (const r of regions) expect(listed.has(`${origin}/${locale}/regions/${r.slug}`), `${locale} ${r.slug}`).toBe(true);
+      expect(listed.has(`${origin}/${locale}/groups`)).toBe(true);
+    }
+
     const robots = await (await web('/robots.txt')).text();
-    expect(robots).toContain(`Sitemap: ${inject('webUrl')}/sitemap.xml`);
+    expect(robots).toContain(`Sitemap: ${origin}/sitemap.xml`);
+  });
+
+  it('may revalidate the index and its parts, and get a 404 for a part that does not exist', async () => {
+    for (const path of ['/sitemap.xml', '/sitemap/groups-1.xml']) {
+      const first = await web(path);
+      const etag = first.headers.get('etag');
+      expect(etag, path).toBeTruthy();
+      expect(first.headers.get('cache-control'), path).toContain('public');
+      const again = await web(path, { headers: { 'if-none-match': etag! } });
+      expect(again.status, path).toBe(304);
+    }
+    for (const path of ['/sitemap/groups-9.xml', '/sitemap/everything.xml']) expect((await web(path)).status, path).toBe(404);
   });
 });
 
@@ -152,5 +202,87 @@ describe('the start-a-group form', () => {
       `filters[proposedName][$eq]=${encodeURIComponent(application.proposedName)}`,
     );
     expect(list.body.results[0]).toMatchObject({ contactEmail: application.contactEmail, country: 'KE', languages: ['sw'], state: 'new' });
+  });
+
+  describe('its rate limit', () => {
+    const limit = Number(inject('cmsEnv').GROUP_APPLICATION_LIMIT);
+    const names: string[] = [];
+
+    /** A POST sent from the given loopback address, as a visitor at that address would. */
+    function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: string) {
+      return new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = http.request(
+          url,
+          { method: 'POST', localAddress, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' } },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (text += chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    }
+
+    const viaWeb = (visitor: string, stamp: string, proposedName: string) => {
+      names.push(proposedName);
+      return postFrom(
+        visitor,
+        `${inject('webUrl')}/en/start-a-group`,
+        { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: inject('webUrl') },
+        new URLSearchParams({ ...application, proposedName, stamp }).toString(),
+      );
+    };
+
+    afterAll(async () => {
+      // These applications came from other addresses; the API's flood test counts the ones left.
+      for (const name of names) {
+        const found = await editor.list('api::group-application.group-application', `filters[proposedName][$eq]=${encodeURIComponent(name)}`);
+        for (const { documentId } of found.body.results ?? []) {
+          await admin.send('DELETE', `/content-manager/collection-types/api::group-application.group-application/${documentId}`);
+        }
+      }
+    });
+
+    it('counts each visitor of the website on their own', async () => {
+      const stamp = await openForm();
+      await new Promise((resolve) => setTimeout(resolve, 3200));
+      for (let i = 1; i <= limit; i++) {
+        const sent = await viaWeb('127.0.0.2', stamp, `First Visitor Group ${i}`);
+        expect(sent.status, `application ${i}`).toBe(200);
+        expect(sent.text).toContain('Thank you!');
+      }
+      const refused = await viaWeb('127.0.0.2', stamp, 'First Visitor Group Again');
+      expect(refused.status).toBe(429);
+      expect(await stored('First Visitor Group Again')).toBe(0);
+
+      const other = await viaWeb('127.0.0.3', stamp, 'Second Visitor Group');
+      expect(other.status).toBe(200);
+      expect(other.text).toContain('Thank you!');
+      expect(await stored('Second Visitor Group')).toBe(1);
+    });
+
+    it('cannot be dodged by telling the CMS another address', async () => {
+      const direct = (i: number, forged: string) => {
+        const proposedName = `Forged Address Group ${i}`;
+        names.push(proposedName);
+        return postFrom(
+          '127.0.0.4',
+          `${inject('cmsUrl')}/api/group-applications`,
+          { 'content-type': 'application/json', 'x-visitor-address': forged, 'x-forwarded-for': `198.51.100.${i}` },
+          JSON.stringify({ data: { ...application, proposedName, languages: ['sw'] } }),
+        );
+      };
+      const now = Math.floor(Date.now() / 1000);
+      for (let i = 1; i <= limit; i++) {
+        const forged = i % 2 ? `198.51.100.${i}` : `198.51.100.${i};${now};${'x'.repeat(43)}`;
+        expect((await direct(i, forged)).status, `application ${i}`).toBe(201);
+      }
+      const refused = await direct(limit + 1, `198.51.100.${limit + 1};${now};${'y'.repeat(43)}`);
+      expect(refused.status).toBe(429);
+      expect(refused.text).toContain('try again');
+    });
   });
 });

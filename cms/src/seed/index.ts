@@ -114,6 +114,7 @@ async function ensurePeople(strapi: Strapi, report: SeedReport): Promise<Map<str
       user = await strapi.plugin('users-permissions').service('user').add({
         username: person.username,
         email: person.email,
+        displayName: person.displayName,
         // Demo accounts cannot be signed into until a password is set through the reset flow.
         password: randomBytes(24).toString('base64url'),
         provider: 'local',
@@ -122,6 +123,10 @@ async function ensurePeople(strapi: Strapi, report: SeedReport): Promise<Map<str
         role: role?.id,
       });
       report.created['plugin::users-permissions.user'] = (report.created['plugin::users-permissions.user'] ?? 0) + 1;
+    } else if (!user.displayName) {
+      // Accounts seeded before people had public names get theirs; a name someone set stays.
+      await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { displayName: person.displayName } });
+      report.created['plugin::users-permissions.user.displayName'] = (report.created['plugin::users-permissions.user.displayName'] ?? 0) + 1;
     }
     ids.set(person.username, user.documentId);
   }

@@ -104,4 +104,6 @@ export interface SeedPage {
 export interface SeedPersonAccount {
   username: string;
   email: string;
+  /** The public name shown where the person coordinates a group. */
+  displayName: string;
 }

@@ -62,7 +62,21 @@ const usernames = [
   'tama.ngata',
 ] as const;
 
+/** Names whose spelling the username cannot carry, as the working groups' chair lists write them. */
+const SPELLED: Partial<Record<(typeof usernames)[number], string>> = {
+  'elif.yilmaz': 'Elif Yılmaz',
+  'ines.carvalho': 'Inês Carvalho',
+  'lucia.navarro': 'Lucía Navarro',
+  'minjun.park': 'Min-jun Park',
+  'diego.hernandez': 'Diego Hernández',
+  'mateo.fernandez': 'Mateo Fernández',
+  'youssef.elamrani': 'Youssef El Amrani',
+};
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 export const people: SeedPersonAccount[] = usernames.map((username) => ({
   username,
   email: `${username}@example.org`,
+  displayName: SPELLED[username] ?? username.split('.').map(capitalized).join(' '),
 }));

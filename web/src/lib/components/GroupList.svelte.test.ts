@@ -27,4 +27,26 @@ describe('GroupList', () => {
     expect(badge?.textContent?.trim()).toBe('en anglais');
     expect(badge?.getAttribute('lang')).toBe('fr');
   });
+
+  it('names the state of a group that is not active, in words, beside its kind', () => {
+    const group = (id: string, status: GroupCard['status']): GroupCard => ({
+      id,
+      name: `Group ${id}`,
+      slug: `group-${id}`,
+      summary: null,
+      kind: 'working-group',
+      status,
+      city: null,
+      country: null,
+      languages: [],
+      locale: 'de',
+      isFallback: false,
+    });
+    const target = render(GroupList, {
+      locale: 'de',
+      groups: [group('a', 'active'), group('f', 'forming'), group('d', 'dormant'), group('x', 'archived')],
+    });
+    const meta = [...target.querySelectorAll('.card-meta')].map((p) => p.textContent?.replace(/\s+/g, ' ').trim());
+    expect(meta).toEqual(['Arbeitsgruppe', 'Im Aufbau Arbeitsgruppe', 'Ruhend Arbeitsgruppe', 'Archiviert Arbeitsgruppe']);
+  });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { normalizeAddress, VISITOR_HEADER, vouchedAddress } from '../visitor-address';
 
 const UID = 'api::group-application.group-application';
 
@@ -12,7 +13,8 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
    * A visitor's request to start a group. The answer says only that it was
    * received; the stored application is visible to editors alone. Submissions are
    * limited per client address over a rolling hour, counted in the database so the
-   * limit holds across instances.
+   * limit holds across instances. The client is the visitor the website vouches for
+   * (see visitor-address.ts), else the address of the connection.
    */
   async create(ctx) {
     const data = (ctx.request as any).body?.data;
@@ -24,12 +26,14 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       throw new errors.ValidationError(`Unknown field(s): ${unknown.join(', ')}. Allowed: ${FIELDS.join(', ')}`);
     }
 
-    const { limit, windowMinutes } = strapi.config.get('api.groupApplications', { limit: 5, windowMinutes: 60 }) as {
+    const { limit, windowMinutes, visitorSecret } = strapi.config.get('api.groupApplications', { limit: 5, windowMinutes: 60 }) as {
       limit: number;
       windowMinutes: number;
+      visitorSecret?: string;
     };
+    const client = vouchedAddress(ctx.get(VISITOR_HEADER), visitorSecret) ?? normalizeAddress(ctx.request.ip);
     const submitterKey = createHash('sha256')
-      .update(`${strapi.config.get('server.app.keys', [''])[0]}:${ctx.request.ip}`)
+      .update(`${strapi.config.get('server.app.keys', [''])[0]}:${client}`)
       .digest('hex')
       .slice(0, 32);
     const since = new Date(Date.now() - windowMinutes * 60_000).toISOString();

@@ -1,4 +1,6 @@
+import { env } from '$env/dynamic/private';
 import type { GroupApplication } from '$lib/application-form';
+import { VISITOR_HEADER, visitorAddressHeader } from '../visitor-address';
 import { cmsUrl, TIMEOUT_MS, unavailable, type Fetch } from './client';
 
 export type ApplicationResult =
@@ -6,14 +8,22 @@ export type ApplicationResult =
   | { ok: false; status: 400; message: string }
   | { ok: false; status: 429; message: string };
 
-/** Sends a "start a group" application to the CMS on the visitor's behalf. */
-export async function submitGroupApplication(fetch: Fetch, application: GroupApplication): Promise<ApplicationResult> {
+/**
+ * Sends a "start a group" application to the CMS on the visitor's behalf, vouching for
+ * the visitor's address so that the CMS's rate limit counts each visitor on their own.
+ */
+export async function submitGroupApplication(
+  fetch: Fetch,
+  application: GroupApplication,
+  visitorAddress: string,
+): Promise<ApplicationResult> {
   const url = cmsUrl('/api/group-applications', []);
+  const vouch = visitorAddressHeader(visitorAddress, env.VISITOR_ADDRESS_SECRET);
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...(vouch ? { [VISITOR_HEADER]: vouch } : {}) },
       body: JSON.stringify({ data: application }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -26,6 +26,8 @@ export interface GroupDetail extends GroupCard {
   region: RegionSummary | null;
   resources: ResourceLink[];
   workingGroup: WorkingGroupDetails | null;
+  /** The public names of the group's coordinators, longest-serving first (read for the group page only). */
+  coordinators: string[];
 }
 
 interface CmsGroupDetail extends CmsGroup {
@@ -43,6 +45,7 @@ interface CmsGroupDetail extends CmsGroup {
     repositoryUrl?: string | null;
     channels?: { kind: string; label: string; url: string }[];
   } | null;
+  coordinators?: { name: string }[];
 }
 
 const DETAIL_POPULATE: Query = [
@@ -74,6 +77,7 @@ function toGroupDetail(group: CmsGroupDetail, locale: string): GroupDetail {
     region: group.region ? { slug: group.region.slug, name: group.region.name } : null,
     resources: (group.resources ?? []).map(({ type, title, url, language }) => ({ type, title, url, language: language ?? null })),
     workingGroup: toWorkingGroup(group.workingGroup),
+    coordinators: (group.coordinators ?? []).map((coordinator) => coordinator.name),
   };
 }
 
@@ -83,6 +87,7 @@ export async function getGroup(fetch: Fetch, slug: string, locale: string): Prom
     ['locale', locale],
     ['filters[slug][$eq]', slug],
     ...DETAIL_POPULATE,
+    ['populate[coordinators]', 'true'],
     ['pagination[pageSize]', 1],
   ]);
   const [group] = body.data;

@@ -4,10 +4,22 @@ import { applicationStamp, MAX_FILL_MS, MIN_FILL_MS } from '$lib/server/applicat
 import { submitGroupApplication } from '$lib/server/cms';
 import type { Actions, PageServerLoad } from './$types';
 
+/**
+ * The visitor's address as the adapter reports it (behind a proxy: ADDRESS_HEADER and
+ * XFF_DEPTH); empty when it cannot tell, and the CMS then counts this server's address.
+ */
+function visitorAddress(getClientAddress: () => string): string {
+  try {
+    return getClientAddress();
+  } catch {
+    return '';
+  }
+}
+
 export const load = (() => ({ stamp: applicationStamp.issue() })) satisfies PageServerLoad;
 
 export const actions = {
-  default: async ({ fetch, request }) => {
+  default: async ({ fetch, request, getClientAddress }) => {
     const form = await request.formData();
     const values = readApplication(form);
     const stamp = applicationStamp.issue();
@@ -19,7 +31,7 @@ export const actions = {
 
     const checked = validateApplication(values);
     if (!checked.ok) return fail(400, { values, stamp, errors: checked.errors });
-    const result = await submitGroupApplication(fetch, checked.value);
+    const result = await submitGroupApplication(fetch, checked.value, visitorAddress(getClientAddress));
     if (result.ok) return { sent: true as const };
     if (result.status === 429) return fail(429, { values, stamp, problem: 'rateLimited' as const });
     const named = fieldsNamedIn(result.message);
