@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, freshSeconds, matchingTag } from './http';
+import { acceptsGzip, freshSeconds, matchingTag, notModifiedSince } from './http';
 
 describe('matchingTag', () => {
   const tags = ['"abc-gz"', '"abc"'];
@@ -35,5 +35,20 @@ describe('freshSeconds', () => {
     expect(freshSeconds('no-store')).toBe(0);
     expect(freshSeconds('max-age=abc')).toBe(0);
     expect(freshSeconds(null)).toBe(0);
+  });
+});
+
+describe('notModifiedSince', () => {
+  const lastModified = new Date('2026-03-03T17:30:00.750Z');
+
+  it('holds when the client’s copy is from the same second or later', () => {
+    expect(notModifiedSince('Tue, 03 Mar 2026 17:30:00 GMT', lastModified)).toBe(true);
+    expect(notModifiedSince('Wed, 04 Mar 2026 08:00:00 GMT', lastModified)).toBe(true);
+  });
+
+  it('fails for an older copy, no header or a header that is not a date', () => {
+    expect(notModifiedSince('Tue, 03 Mar 2026 17:29:59 GMT', lastModified)).toBe(false);
+    expect(notModifiedSince(undefined, lastModified)).toBe(false);
+    expect(notModifiedSince('yesterday', lastModified)).toBe(false);
   });
 });

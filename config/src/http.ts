@@ -35,3 +35,15 @@ export function freshSeconds(cacheControl: string | null | undefined): number {
   const seconds = maxAge ? Number(maxAge.slice('max-age='.length)) : 0;
   return Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
 }
+
+/**
+ * Whether an If-Modified-Since header says the client's copy is as new as `lastModified`.
+ * HTTP dates have whole seconds; a header that is not a date is ignored (RFC 9110 §13.1.3).
+ * Callers ask this only when the request has no If-None-Match, which takes precedence.
+ */
+export function notModifiedSince(header: string | null | undefined, lastModified: Date): boolean {
+  if (!header) return false;
+  const since = Date.parse(header);
+  if (Number.isNaN(since)) return false;
+  return Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
+}

@@ -3,3 +3,7 @@ export * from './site';
 export * from './countries';
 export * from './http';
 export * from './zoned-time';
+export * from './zone-offsets';
+export * from './vtimezone';
+export * from './plain-text';
+export * from './localized-read';

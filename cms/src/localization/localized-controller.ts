@@ -1,8 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
-import { DEFAULT_LOCALE } from '@chapterhouse/config';
+import { DEFAULT_LOCALE, overlayTranslations, readLocaleParam, type Doc, type LocaleRequest } from '@chapterhouse/config';
 import { errors } from '@strapi/utils';
-import { overlayTranslations, type Doc } from './merge';
-import { readLocaleParam, type LocaleRequest } from './locale-param';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 

@@ -1,5 +1,6 @@
+import { plainText } from '@chapterhouse/config';
 import type { EventDetail } from '$lib/server/cms';
-import { plainText, type CalendarEvent } from './calendar-links';
+import type { CalendarEvent } from './calendar-links';
 
 /** The location line calendars show: the venue, or the online room. */
 export function eventLocation(event: Pick<EventDetail, 'venue' | 'onlineUrl'>): string {
@@ -18,7 +19,6 @@ export function toCalendarEvent(
 ): CalendarEvent {
   const dates = occurrence ?? event;
   return {
-    id: event.id,
     title: event.title,
     description: plainText(event.description ?? ''),
     location: eventLocation(event),
@@ -28,6 +28,5 @@ export function toCalendarEvent(
     allDay: event.allDay,
     timezone: event.timezone,
     recurrence: occurrence ? null : event.recurrence,
-    exceptionDates: event.exceptionDates,
   };
 }

@@ -1,9 +1,10 @@
 import { parseRecurrence } from './recurrence';
 
-/** What the add-to-calendar links and the .ics file need of an event. */
+/** Calendars and the page's description show the event's Markdown as plain text, as the CMS's calendar files do. */
+export { plainText } from '@chapterhouse/config';
+
+/** What the add-to-calendar links need of an event. */
 export interface CalendarEvent {
-  /** The CMS documentId: stable across edits, so re-imports update instead of duplicating. */
-  id: string;
   title: string;
   description: string;
   location: string;
@@ -14,40 +15,28 @@ export interface CalendarEvent {
   allDay: boolean;
   timezone: string;
   recurrence?: string | null;
-  exceptionDates?: string[];
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** `20260303T173000Z`. */
-export function utcStamp(date: Date): string {
+function utcStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
 /** `20260303`: an all-day event's dates are UTC calendar days. */
-export function dateStamp(date: Date): string {
+function dateStamp(date: Date): string {
   return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
 }
 
 /** All-day events end on the day after their last day, as calendars count them. */
-export function allDayEnd(start: Date, end: Date): Date {
+function allDayEnd(start: Date, end: Date): Date {
   const days = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / 86_400_000));
   return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + days));
 }
 
-/** Markdown reduced to text a calendar shows: links become "text (address)", emphasis marks go. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, (_, text: string, href: string) => (text ? `${text} (${href})` : href))
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/(\*\*|__|`)/g, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 /** The rule a calendar can take: only rules we understand, without a leading `RRULE:`. */
-export function recurrenceRule(text: string | null | undefined): string | null {
+function recurrenceRule(text: string | null | undefined): string | null {
   if (!text || !parseRecurrence(text)) return null;
   return text.trim().replace(/^RRULE:/i, '');
 }

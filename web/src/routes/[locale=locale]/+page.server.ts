@@ -1,4 +1,4 @@
-import { listLatestActivity, listRecentlyActiveGroups, listUpcomingEvents } from '$lib/server/cms';
+import { activityFeedUrl, listLatestActivity, listRecentlyActiveGroups, listUpcomingEvents } from '$lib/server/cms';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ fetch, params: { locale } }) => {
@@ -7,5 +7,5 @@ export const load = (async ({ fetch, params: { locale } }) => {
     listRecentlyActiveGroups(fetch, { locale, limit: 6 }),
     listLatestActivity(fetch, { locale, limit: 8 }),
   ]);
-  return { events, groups, activity };
+  return { events, groups, activity, activityFeed: activityFeedUrl(locale) };
 }) satisfies PageServerLoad;

@@ -1,35 +1,92 @@
 import type { Core } from '@strapi/strapi';
-import { cachedRepresentation, sendCached, type CachedRepresentation } from '../http/cached-representation';
+import { cachedRepresentation, sendCached, type CachedRepresentation, type ResponseContext } from '../http/cached-representation';
 import { getService } from '../utils';
 
 const MAX_ENTRIES = 500;
+const JSON_TYPE = 'application/json';
+const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+export interface PublicCacheConfig {
+  /**
+   * For answers that also depend on the date (a calendar shows the last months): they are
+   * rebuilt in each new period of this many milliseconds, even when no content changed.
+   */
+  periodMs?: number;
+}
+
+/** A cached answer with the headers that describe it. */
+interface CachedAnswer {
+  representation: CachedRepresentation;
+  type: string;
+  cacheControl: string;
+  lastModified: Date | null;
+  disposition: string;
+}
+
+type Context = ResponseContext & { response: { get(field: string): string } };
+
+/** The controller's answer, as the cache keeps it: JSON bodies, and text with the type the controller gave. */
+function capture(ctx: Context): CachedAnswer | null {
+  const { body } = ctx;
+  let text: string;
+  let type: string;
+  if (typeof body === 'string') {
+    text = body;
+    type = ctx.response.get('Content-Type') || 'text/plain; charset=utf-8';
+  } else if (body && typeof body === 'object' && !Buffer.isBuffer(body) && typeof (body as { pipe?: unknown }).pipe !== 'function') {
+    text = JSON.stringify(body);
+    type = JSON_TYPE;
+  } else {
+    return null;
+  }
+  const lastModified = ctx.response.get('Last-Modified') ? new Date(ctx.response.get('Last-Modified')) : null;
+  return {
+    representation: cachedRepresentation(text),
+    type,
+    cacheControl: ctx.response.get('Cache-Control') || REVALIDATE,
+    lastModified: lastModified && !Number.isNaN(lastModified.getTime()) ? lastModified : null,
+    disposition: ctx.response.get('Content-Disposition'),
+  };
+}
+
+function send(ctx: Context, answer: CachedAnswer) {
+  sendCached(ctx, answer.representation, answer);
+  if (answer.disposition) ctx.set('Content-Disposition', answer.disposition);
+}
 
 /**
  * Caches anonymous content-API reads, keyed by the content version and the exact URL,
  * and answers them with an ETag (304 when the client's copy is current). Any write
  * through the Document Service changes the version (see register.ts), so a cached answer
- * is never served after the content behind it changed, on any instance.
+ * is never served after the content behind it changed, on any instance. Controllers may
+ * answer JSON, or text with their own Content-Type, Cache-Control, Last-Modified and
+ * Content-Disposition, which are kept with the answer.
  */
-const publicCache = (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
-  const entries = new Map<string, CachedRepresentation>();
+const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
+  const entries = new Map<string, CachedAnswer>();
   const pending = new Map<string, Promise<void>>();
+  const periodMs = config?.periodMs;
 
-  function remember(key: string, representation: CachedRepresentation) {
+  function remember(key: string, answer: CachedAnswer) {
     entries.delete(key);
-    entries.set(key, representation);
+    entries.set(key, answer);
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   }
 
   return async (ctx, next) => {
-    if (ctx.method !== 'GET' || ctx.get('authorization')) return next();
-    const key = `${await getService(strapi, 'content-version').current()} ${ctx.url}`;
+    // A route that takes no credentials answers everyone alike, with or without an Authorization header.
+    const shared = (ctx.state as { route?: { config?: { auth?: unknown } } }).route?.config?.auth === false;
+    if (ctx.method !== 'GET' || (ctx.get('authorization') && !shared)) return next();
+    const period = periodMs ? Math.floor(Date.now() / periodMs) : '';
+    // The origin is part of the key: answers such as feeds name their own address.
+    const key = `${await getService(strapi, 'content-version').current()} ${period} ${ctx.origin} ${ctx.url}`;
     // Concurrent first requests for one URL wait for a single computation.
     const inFlight = pending.get(key);
     if (inFlight) await inFlight;
     const hit = entries.get(key);
     if (hit) {
       remember(key, hit);
-      sendCached(ctx, hit, { type: 'application/json', cacheControl: 'public, max-age=0, must-revalidate' });
+      send(ctx as Context, hit);
       return;
     }
 
@@ -37,10 +94,10 @@ const publicCache = (_config: unknown, { strapi }: { strapi: Core.Strapi }): Cor
     pending.set(key, new Promise<void>((resolve) => (settle = resolve)));
     try {
       await next();
-      if (ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) {
-        const representation = cachedRepresentation(JSON.stringify(ctx.body));
-        remember(key, representation);
-        sendCached(ctx, representation, { type: 'application/json', cacheControl: 'public, max-age=0, must-revalidate' });
+      const answer = ctx.status === 200 ? capture(ctx as Context) : null;
+      if (answer) {
+        remember(key, answer);
+        send(ctx as Context, answer);
       }
     } finally {
       pending.delete(key);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 const STORE = { type: 'plugin', name: 'community', key: 'content-version' } as const;
+const REMOVED = { type: 'plugin', name: 'community', key: 'content-removed-at' } as const;
 
 /**
  * A token that changes whenever published content may have changed. It lives in the
@@ -14,8 +15,20 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => ({
     return typeof value === 'string' ? value : '';
   },
 
-  async bump(): Promise<void> {
+  /**
+   * `removal` marks writes that take published content away (unpublish, delete): no row is
+   * left to carry their time, so it is kept here for the feeds' Last-Modified.
+   */
+  async bump(removal = false): Promise<void> {
     await strapi.store(STORE).set({ value: randomUUID() });
+    if (removal) await strapi.store(REMOVED).set({ value: new Date().toISOString() });
+  },
+
+  /** When published content was last taken away, if ever. */
+  async removedAt(): Promise<Date | null> {
+    const value = await strapi.store(REMOVED).get({});
+    const date = typeof value === 'string' ? new Date(value) : null;
+    return date && !Number.isNaN(date.getTime()) ? date : null;
   },
 });
 

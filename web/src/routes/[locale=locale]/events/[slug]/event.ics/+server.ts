@@ -1,17 +1,18 @@
-import { toCalendarEvent } from '$lib/events/calendar-event';
 import { loadEvent } from '$lib/events/events-page.server';
-import { buildIcs } from '$lib/events/ics';
+import { fetchEventCalendar } from '$lib/server/cms';
 import type { RequestHandler } from './$types';
 
-export const GET = (async ({ fetch, params: { locale, slug }, url }) => {
+/** The event's calendar file, as the CMS's calendar export writes it (one iCalendar writer for the whole portal). */
+export const GET = (async ({ fetch, params: { locale, slug }, request }) => {
   const { event } = await loadEvent(fetch, locale, slug);
-  const pageUrl = new URL(`/${locale}/events/${event.slug || event.id}`, url).href;
-  const body = buildIcs({ ...toCalendarEvent(event, pageUrl), state: event.state }, { stamp: new Date() });
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': `attachment; filename="${(event.slug || event.id).replace(/[^\w.-]/g, '_')}.ics"`,
-      'cache-control': 'public, max-age=300',
-    },
+  const response = await fetchEventCalendar(fetch, {
+    documentId: event.id,
+    locale,
+    ifNoneMatch: request.headers.get('if-none-match'),
+    ifModifiedSince: request.headers.get('if-modified-since'),
   });
+  if (response.status === 200) {
+    response.headers.set('content-disposition', `attachment; filename="${(event.slug || event.id).replace(/[^\w.-]/g, '_')}.ics"`);
+  }
+  return response;
 }) satisfies RequestHandler;

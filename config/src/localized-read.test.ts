@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlayTranslations } from './merge';
+import { overlayTranslations, readLocaleParam } from './localized-read';
 
 const base = [
   { documentId: 'a', locale: 'en', name: 'Alpha', summary: 'English A', country: 'FR' },
@@ -25,5 +25,22 @@ describe('overlayTranslations', () => {
     const served = overlayTranslations(base, versions, ['fr-CA', 'fr', 'en'], ['summary'], 'en');
     expect(served[0]).toMatchObject({ locale: 'fr', doc: { summary: 'Français A' } });
     expect(served[1]).toMatchObject({ locale: 'en', doc: { summary: 'English B' } });
+  });
+});
+
+describe('readLocaleParam', () => {
+  it('serves the default locale when none is asked for', () => {
+    expect(readLocaleParam(undefined)).toEqual({ requested: 'en', chain: ['en'] });
+    expect(readLocaleParam('')).toEqual({ requested: 'en', chain: ['en'] });
+  });
+
+  it('normalises an offered locale and walks any well-formed tag along its chain', () => {
+    expect(readLocaleParam('pt-br')).toEqual({ requested: 'pt-BR', chain: ['pt-BR', 'en'] });
+    expect(readLocaleParam('fr-CA')).toEqual({ requested: 'fr-CA', chain: ['fr', 'en'] });
+  });
+
+  it('explains a malformed value', () => {
+    expect(readLocaleParam('not a tag')).toMatch(/single language tag/);
+    expect(readLocaleParam(['fr', 'de'])).toMatch(/single language tag/);
   });
 });
