@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 // Read from source: this script builds the config package, so it cannot import its build.
 import { DEFAULT_PORTS } from '../config/src/site';
+import { DEMO_FEEDS_PORT, startDemoFeeds } from './demo-feeds';
 
 /**
  * `npm start`: builds whatever is missing or out of date, then runs the CMS and the
@@ -129,20 +130,44 @@ async function announceWhenReady() {
   }
 }
 
+/**
+ * The demo groups' feeds, served locally; the importer may reach exactly this host:port
+ * (FEEDS_ALLOW_PRIVATE_HOSTS), unless the setting is given explicitly. DEMO_FEEDS=false skips it.
+ */
+async function serveDemoFeeds(): Promise<Record<string, string>> {
+  if (process.env.DEMO_FEEDS === 'false') return {};
+  try {
+    const feeds = await startDemoFeeds(DEMO_FEEDS_PORT);
+    say(`demo feeds at ${feeds.url}/feeds/`);
+  } catch (cause) {
+    say(`demo feeds not served (${cause instanceof Error ? cause.message : String(cause)})`);
+    return {};
+  }
+  return process.env.FEEDS_ALLOW_PRIVATE_HOSTS === undefined ? { FEEDS_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${DEMO_FEEDS_PORT}` } : {};
+}
+
 ensureCmsSecrets();
+// The website signs visitors' addresses for the CMS's application limit; both get the same secret.
+process.env.VISITOR_ADDRESS_SECRET ??= randomBytes(32).toString('base64url');
 if (process.env.SKIP_BUILD !== 'true') build();
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-// Strapi's own entry point, run directly so that stopping the child stops Strapi itself.
-const strapiBin = path.join(
-  path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')),
-  'bin',
-  'strapi.js',
-);
-launch('cms', 36, process.execPath, [strapiBin, 'start'], cmsDir, { PORT: String(cmsPort), NODE_ENV: process.env.NODE_ENV ?? 'production' });
-launch('web', 35, process.execPath, ['build/index.js'], webDir, {
-  PORT: String(webPort),
-  ORIGIN: webOrigin,
-  CMS_URL: cmsUrl,
+void serveDemoFeeds().then((feedEnv) => {
+  // Strapi's own entry point, run directly so that stopping the child stops Strapi itself.
+  const strapiBin = path.join(
+    path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')),
+    'bin',
+    'strapi.js',
+  );
+  launch('cms', 36, process.execPath, [strapiBin, 'start'], cmsDir, {
+    PORT: String(cmsPort),
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    ...feedEnv,
+  });
+  launch('web', 35, process.execPath, ['build/index.js'], webDir, {
+    PORT: String(webPort),
+    ORIGIN: webOrigin,
+    CMS_URL: cmsUrl,
+  });
+  void announceWhenReady();
 });
-void announceWhenReady();

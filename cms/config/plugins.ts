@@ -5,6 +5,18 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   community: {
     enabled: true,
     resolve: path.dirname(require.resolve('@chapterhouse/strapi-plugin-community/package.json')),
+    config: {
+      // Where calendar and Atom entries link to; the website's own ORIGIN when both run side by side.
+      webUrl: env('PUBLIC_WEB_URL', env('ORIGIN', `http://localhost:${env.int('WEB_PORT', 3000)}`)),
+      feeds: {
+        schedule: env('FEEDS_SCHEDULE', '0 * * * *'),
+        // Empty by default: only a development fixture server should ever be listed here.
+        allowPrivate: env.array('FEEDS_ALLOW_PRIVATE_HOSTS', []).filter(Boolean),
+        timeoutMs: env.int('FEEDS_TIMEOUT_MS', 10_000),
+        maxBytes: env.int('FEEDS_MAX_BYTES', 5 * 1024 * 1024),
+        concurrency: env.int('FEEDS_CONCURRENCY', 10),
+      },
+    },
   },
   'users-permissions': {
     config: {

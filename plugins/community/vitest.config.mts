@@ -1,3 +1,3 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['server/src/**/*.test.ts'] } });
+export default defineConfig({ test: { include: ['server/src/**/*.test.ts', 'admin/src/**/*.test.ts'] } });

@@ -44,7 +44,8 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
       '--disable-sync',
     ],
   });
-  const allowed = [new URL(inject('webUrl')).host, new URL(inject('cmsUrl')).host];
+  // The website, the CMS and the feed fixture server (imported photos are served from it).
+  const allowed = [new URL(inject('webUrl')).host, new URL(inject('cmsUrl')).host, `127.0.0.1:${inject('feedPort')}`];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (allowed.includes(url.host) || url.protocol === 'data:') return route.continue();

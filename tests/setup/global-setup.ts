@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, type DatabaseKind } from './database';
 import { testSecrets } from './secrets';
@@ -15,6 +16,15 @@ async function registerFirstAdmin(cmsUrl: string): Promise<string> {
   return body.data.token;
 }
 
+/** A TCP port nothing listens on now, for a server a test file starts later. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     cmsUrl: string;
@@ -23,6 +33,8 @@ declare module 'vitest' {
     cmsEnv: Record<string, string>;
     /** A JWT of the first admin (an editor), for the admin API. */
     adminToken: string;
+    /** The port of the feed fixture server that the importer may reach (FEEDS_ALLOW_PRIVATE_HOSTS). */
+    feedPort: number;
   }
 }
 
@@ -33,6 +45,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const kind = (process.env.TEST_DB ?? 'sqlite') as DatabaseKind;
   const database = await createTestDatabase(kind);
+  const feedPort = await freePort();
   const cmsEnv = {
     ...database.env,
     ...testSecrets(),
@@ -42,6 +55,8 @@ export default async function setup(project: TestProject) {
     GROUP_APPLICATION_LIMIT: '6',
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Only the fixture server's own host:port; the tests prove nothing else private is let through.
+    FEEDS_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${feedPort}`,
   };
   Object.assign(process.env, cmsEnv);
   const cms = await startCms();
@@ -52,6 +67,7 @@ export default async function setup(project: TestProject) {
   project.provide('database', kind);
   project.provide('cmsEnv', cmsEnv);
   project.provide('adminToken', adminToken);
+  project.provide('feedPort', feedPort);
   return async () => {
     await web.stop();
     await cms.stop();

@@ -54,7 +54,7 @@ export interface GroupChannel extends Struct.ComponentSchema {
     url: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
+        maxLength: 255;
       }>;
   };
 }
@@ -72,7 +72,7 @@ export interface GroupFeed extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    url: Schema.Attribute.String &
+    url: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
@@ -91,11 +91,11 @@ export interface GroupWorkingGroup extends Struct.ComponentSchema {
     channels: Schema.Attribute.Component<'group.channel', true>;
     meetingNotesUrl: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
+        maxLength: 255;
       }>;
     repositoryUrl: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
+        maxLength: 255;
       }>;
     scope: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
@@ -123,7 +123,7 @@ export interface SharedContact extends Struct.ComponentSchema {
       }>;
     url: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 500;
+        maxLength: 255;
       }>;
   };
 }

@@ -1,5 +1,8 @@
 import bootstrap from './bootstrap';
+import config from './config';
+import contentTypes from './content-types';
 import controllers from './controllers';
+import destroy from './destroy';
 import middlewares from './middlewares';
 import register from './register';
 import routes from './routes';
@@ -8,6 +11,9 @@ import services from './services';
 export default {
   register,
   bootstrap,
+  destroy,
+  config,
+  contentTypes,
   controllers,
   middlewares,
   routes,

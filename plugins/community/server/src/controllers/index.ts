@@ -1,5 +1,12 @@
+import activityFeed from './activity-feed';
+import calendar from './calendar';
 import contentVersion from './content-version';
+import feeds from './feeds';
 import geojson from './geojson';
 import health from './health';
+import imported from './imported';
 
-export default { 'content-version': contentVersion, geojson, health };
+export default {
+  'activity-feed': activityFeed,
+  calendar,
+  'content-version': contentVersion, feeds, geojson, health, imported };

@@ -1,5 +1,14 @@
+import activityFeed from './activity-feed';
+import calendar from './calendar';
 import contentVersion from './content-version';
+import feedImport from './feed-import';
 import geojson from './geojson';
 import health from './health';
+import importedItems from './imported-items';
+import publishedContent from './published-content';
 
-export default { 'content-version': contentVersion, geojson, health };
+export default {
+  'activity-feed': activityFeed,
+  calendar,
+  'published-content': publishedContent,
+  'content-version': contentVersion, 'feed-import': feedImport, geojson, health, 'imported-items': importedItems };

@@ -11,6 +11,7 @@ import {
   type GroupCard,
 } from './cards';
 import { fields, getSlice, type Fetch, queryInstant } from './client';
+import { listPhotos, listPosts, type ImportedPhoto, type ImportedPost } from './imported';
 
 /** Groups whose events happened most recently, most recent first. */
 export async function listRecentlyActiveGroups(fetch: Fetch, options: { locale: string; limit: number; now?: Date }): Promise<GroupCard[]> {
@@ -34,11 +35,13 @@ export async function listRecentlyActiveGroups(fetch: Fetch, options: { locale: 
 /** Something new in the community; `language` is the language it happens in. */
 export type ActivityItem =
   | { kind: 'group'; at: string; language: string | null; group: GroupCard }
-  | { kind: 'event'; at: string; language: string | null; event: EventCard };
+  | { kind: 'event'; at: string; language: string | null; event: EventCard }
+  | { kind: 'post'; at: string; language: string | null; post: ImportedPost }
+  | { kind: 'photo'; at: string; language: string | null; photo: ImportedPhoto };
 
-/** The latest new groups and events, newest first (the page orders them by language). */
+/** The latest new groups, events, imported posts and photos, newest first (the page orders them by language). */
 export async function listLatestActivity(fetch: Fetch, options: { locale: string; limit: number }): Promise<ActivityItem[]> {
-  const [groups, events] = await Promise.all([
+  const [groups, events, posts, photos] = await Promise.all([
     getSlice<CmsGroup & { createdAt: string }>(fetch, '/api/groups', [
       ['locale', options.locale],
       ['sort[0]', 'createdAt:desc'],
@@ -52,6 +55,8 @@ export async function listLatestActivity(fetch: Fetch, options: { locale: string
       ...fields([...EVENT_FIELDS, 'createdAt', 'language']),
       ...fields(['name', 'slug'], 'populate[group][fields]'),
     ]),
+    listPosts(fetch, { limit: options.limit }),
+    listPhotos(fetch, { limit: Math.ceil(options.limit / 2) }),
   ]);
   const items: ActivityItem[] = [
     ...groups.data.map((group): ActivityItem => ({
@@ -67,6 +72,8 @@ export async function listLatestActivity(fetch: Fetch, options: { locale: string
       language: event.language ?? null,
       event: toEventCard(event, options.locale),
     })),
+    ...posts.map((post): ActivityItem => ({ kind: 'post', at: post.postedAt, language: post.language, post })),
+    ...photos.map((photo): ActivityItem => ({ kind: 'photo', at: photo.takenAt, language: photo.language, photo })),
   ];
   return items.sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -42,4 +42,6 @@ export {
   type RegionDetail,
   type RegionSummary,
 } from './regions';
-export { listSitemapEntries } from './sitemap-entries';
+export { listSitemapEntries, listSitemapSlice } from './sitemap-entries';
+export { excerptOf, listPhotos, listPosts, type ImportedPhoto, type ImportedPost } from './imported';
+export { activityFeedUrl, calendarFeed, fetchEventCalendar, type CalendarFeed, type CalendarFilters } from './calendar-feeds';

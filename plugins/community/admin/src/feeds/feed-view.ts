@@ -1,0 +1,87 @@
+/** What the admin API answers for one feed (`GET /community/feeds`); dates are ISO strings. */
+export type FeedHealth = 'pending' | 'ok' | 'not-modified' | 'failing' | 'backing-off';
+export type FeedKind = 'blog' | 'photos' | 'calendar';
+
+export interface FeedStatus {
+  id: number | null;
+  group: { slug: string; name: string };
+  url: string;
+  title: string | null;
+  kind: FeedKind;
+  health: FeedHealth;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  failures: number;
+  nextAttemptAt: string | null;
+  itemsImported: number;
+}
+
+/** The latest import run (`GET /community/feeds/import`). */
+export interface ImportRun {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  total: number;
+  done: number;
+  failed: number;
+}
+
+/** Worst first, so a filter list and a summary read from trouble to calm. */
+export const HEALTHS: readonly FeedHealth[] = ['failing', 'backing-off', 'pending', 'not-modified', 'ok'];
+
+/** `all`, `attention` (failing or backing off), or one health. */
+export type HealthFilter = 'all' | 'attention' | FeedHealth;
+
+export const needsAttention = (feed: FeedStatus) => feed.health === 'failing' || feed.health === 'backing-off';
+
+export function filterFeeds(feeds: readonly FeedStatus[], filter: HealthFilter): FeedStatus[] {
+  if (filter === 'all') return [...feeds];
+  if (filter === 'attention') return feeds.filter(needsAttention);
+  return feeds.filter((feed) => feed.health === filter);
+}
+
+/** How many feeds each filter would show, for the filter's option labels. */
+export function countByFilter(feeds: readonly FeedStatus[]): Record<HealthFilter, number> {
+  const counts = { all: feeds.length, attention: 0, pending: 0, ok: 0, 'not-modified': 0, failing: 0, 'backing-off': 0 };
+  for (const feed of feeds) {
+    counts[feed.health] += 1;
+    if (needsAttention(feed)) counts.attention += 1;
+  }
+  return counts;
+}
+
+export const isRunning = (run: ImportRun | null): run is ImportRun & { finishedAt: null } => run !== null && run.finishedAt === null;
+
+/** Share of the run's feeds done, 0–100 (a run with no feeds is complete). */
+export function percentDone(run: ImportRun): number {
+  if (run.total <= 0) return 100;
+  return Math.min(100, Math.round((run.done / run.total) * 100));
+}
+
+export type RelativeUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+
+const UNITS: [RelativeUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/**
+ * `iso` relative to `now` in the largest whole unit, negative in the past, for
+ * `Intl.RelativeTimeFormat`; null when there is no date or it cannot be read.
+ */
+export function relativeTo(iso: string | null, now: Date): { value: number; unit: RelativeUnit } | null {
+  if (!iso) return null;
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
+  const delta = time - now.getTime();
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(delta) >= size) return { value: Math.trunc(delta / size), unit };
+  }
+  return { value: 0, unit: 'second' };
+}

@@ -1,0 +1,8 @@
+export { isPublicAddress } from './address-policy';
+export { FeedError, type FeedErrorCode } from './feed-error';
+export { parseCalendar, type CalendarItem, type ParseCalendarOptions } from './parse-calendar';
+export { parseFeed, type FeedItem, type ParsedFeed, type ParseFeedOptions } from './parse-feed';
+export { createFeedFetcher, type Conditional, type FeedFetcher, type FetchOutcome, type FetchPolicy } from './safe-fetch';
+export { sanitizeFeedHtml } from './sanitize';
+
+export type FeedKind = 'blog' | 'photos' | 'calendar';

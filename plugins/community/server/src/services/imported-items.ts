@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE } from '@chapterhouse/config';
+import type { CalendarItem, FeedItem } from '../feeds';
+import { planItems, type ItemIdentity, type ItemPlan, type StoredItem } from '../import/match-items';
+
+const POST = 'plugin::community.post';
+const PHOTO = 'plugin::community.photo';
+const EVENT = 'api::event.event';
+
+export interface FeedSource {
+  groupDocumentId: string;
+  feedUrl: string;
+  /** The group's first spoken language: an item's language when neither it nor its feed says. */
+  groupLanguage: string | null;
+}
+
+export interface StoreResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** The imported posts, photos and events of a group, kept as the feeds say, once each. */
+const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
+  async function storedItems(uid: string, groupDocumentId: string): Promise<StoredItem[]> {
+    const rows = (await strapi.db.query(uid as any).findMany({
+      where: { groupDocumentId },
+      select: ['id', 'itemKey', 'guid', 'link', 'contentHash'].filter((name) => uid === POST || name !== 'link'),
+    })) as Row[];
+    return rows.map((row) => ({
+      id: row.id as number,
+      itemKey: String(row.itemKey),
+      guid: (row.guid as string | null) ?? null,
+      link: (row.link as string | null) ?? null,
+      contentHash: String(row.contentHash ?? ''),
+    }));
+  }
+
+  /** Inserts and updates in bulk: an import of 20 items costs a handful of queries, not dozens. */
+  async function apply(uid: string, plan: ItemPlan<Row & ItemIdentity>): Promise<void> {
+    const now = new Date();
+    if (plan.create.length) {
+      await strapi.db.query(uid as any).createMany({
+        data: plan.create.map((row) => ({ ...row, createdAt: now, updatedAt: now, publishedAt: now })),
+      });
+    }
+    for (const { id, item } of plan.update) {
+      await strapi.db.query(uid as any).update({ where: { id }, data: { ...item, updatedAt: now } });
+    }
+  }
+
+  const PUBLIC_FIELDS = {
+    post: ['documentId', 'title', 'link', 'author', 'postedAt', 'summary', 'imageUrl', 'language', 'groupDocumentId'],
+    photo: ['documentId', 'title', 'pageUrl', 'imageUrl', 'thumbnailUrl', 'author', 'takenAt', 'language', 'groupDocumentId'],
+  } as const;
+
+  return {
+    /**
+     * The newest imported posts or photos of published groups (or of one group by slug),
+     * each with its group's slug and name; a group that is not published has none.
+     */
+    async latest(kind: 'post' | 'photo', options: { group?: string; page: number; pageSize: number }) {
+      const groups = (await strapi.documents('api::group.group' as any).findMany({
+        locale: DEFAULT_LOCALE,
+        status: 'published',
+        ...(options.group ? { filters: { slug: options.group } } : {}),
+        fields: ['documentId', 'slug', 'name'],
+        limit: -1,
+      } as any)) as unknown as { documentId: string; slug: string; name: string }[];
+      const byDocument = new Map(groups.map((group) => [group.documentId, group]));
+      const uid = kind === 'post' ? POST : PHOTO;
+      const dateField = kind === 'post' ? 'postedAt' : 'takenAt';
+      const where = { groupDocumentId: { $in: [...byDocument.keys()] } };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(uid as any).findMany({
+          where,
+          select: ['id', ...PUBLIC_FIELDS[kind]],
+          orderBy: [{ [dateField]: 'desc' }, { id: 'desc' }],
+          offset: (options.page - 1) * options.pageSize,
+          limit: options.pageSize,
+        }) as Promise<Row[]>,
+        strapi.db.query(uid as any).count({ where }),
+      ]);
+      return {
+        data: rows.map(({ id: _id, groupDocumentId, ...row }) => {
+          const group = byDocument.get(String(groupDocumentId))!;
+          return { ...row, group: { slug: group.slug, name: group.name } } as Row & { group: { slug: string; name: string } };
+        }),
+        meta: {
+          pagination: { page: options.page, pageSize: options.pageSize, pageCount: Math.ceil(total / options.pageSize), total },
+        },
+      };
+    },
+
+    async storePosts(source: FeedSource, items: FeedItem[], feedLanguage: string | null): Promise<StoreResult> {
+      const rows = items.map((item) => ({
+        itemKey: item.key,
+        guid: item.guid,
+        link: item.link,
+        contentHash: item.contentHash,
+        title: item.title,
+        author: item.author,
+        postedAt: item.publishedAt ?? new Date().toISOString(),
+        summary: item.summaryHtml,
+        imageUrl: item.imageUrl ?? item.thumbnailUrl,
+        language: item.language ?? feedLanguage ?? source.groupLanguage,
+        feedUrl: source.feedUrl,
+        groupDocumentId: source.groupDocumentId,
+      }));
+      const plan = planItems<Row & ItemIdentity>(rows, await storedItems(POST, source.groupDocumentId));
+      await apply(POST, plan);
+      return { created: plan.create.length, updated: plan.update.length, unchanged: plan.unchanged, removed: 0 };
+    },
+
+    async storePhotos(source: FeedSource, items: FeedItem[], feedLanguage: string | null): Promise<StoreResult> {
+      const rows = items
+        .filter((item) => item.imageUrl ?? item.thumbnailUrl)
+        .map((item) => ({
+          itemKey: item.key,
+          guid: item.guid,
+          link: item.link,
+          contentHash: item.contentHash,
+          title: item.title,
+          author: item.author,
+          pageUrl: item.link,
+          imageUrl: item.imageUrl ?? item.thumbnailUrl,
+          thumbnailUrl: item.thumbnailUrl ?? item.imageUrl,
+          takenAt: item.takenAt ?? item.publishedAt ?? new Date().toISOString(),
+          language: item.language ?? feedLanguage ?? source.groupLanguage,
+          feedUrl: source.feedUrl,
+          groupDocumentId: source.groupDocumentId,
+        }));
+      // Photos keep their page link as `pageUrl`; matching by link uses the same value.
+      const stored = await storedItems(PHOTO, source.groupDocumentId);
+      const plan = planItems<Row & ItemIdentity>(rows, stored);
+      await apply(PHOTO, {
+        ...plan,
+        create: plan.create.map(({ link: _link, ...row }) => row as Row & ItemIdentity),
+        update: plan.update.map(({ id, item: { link: _link, ...row } }) => ({ id, item: row as Row & ItemIdentity })),
+      });
+      return { created: plan.create.length, updated: plan.update.length, unchanged: plan.unchanged, removed: 0 };
+    },
+
+    /**
+     * Keeps the group's imported events as the calendar says: new ones are created and
+     * published, changed ones updated, and upcoming ones the calendar no longer lists are
+     * removed (past ones stay, as the record of what happened).
+     */
+    async storeEvents(source: FeedSource, items: CalendarItem[], now: Date): Promise<StoreResult> {
+      const documents = strapi.documents(EVENT as any);
+      const existing = (await documents.findMany({
+        locale: DEFAULT_LOCALE,
+        status: 'draft',
+        filters: { importedFrom: source.feedUrl, group: { documentId: source.groupDocumentId } },
+        fields: ['documentId', 'externalUid', 'externalHash', 'startsAt'],
+        limit: -1,
+      } as any)) as Row[];
+      const byUid = new Map(existing.map((row) => [String(row.externalUid), row]));
+      const result: StoreResult = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+      const listed = new Set<string>();
+
+      for (const item of items) {
+        if (listed.has(item.uid)) continue;
+        listed.add(item.uid);
+        const data = eventData(item, source);
+        const current = byUid.get(item.uid);
+        if (current && current.externalHash === item.contentHash) {
+          result.unchanged += 1;
+          continue;
+        }
+        if (current) {
+          await documents.update({ documentId: String(current.documentId), locale: DEFAULT_LOCALE, data } as any);
+          await documents.publish({ documentId: String(current.documentId), locale: DEFAULT_LOCALE } as any);
+          result.updated += 1;
+        } else {
+          const created = (await documents.create({
+            locale: DEFAULT_LOCALE,
+            data: { ...data, slug: eventSlug(item, source.feedUrl) },
+          } as any)) as Row;
+          await documents.publish({ documentId: String(created.documentId), locale: DEFAULT_LOCALE } as any);
+          result.created += 1;
+        }
+      }
+
+      for (const row of existing) {
+        const upcoming = new Date(String(row.startsAt)).getTime() >= now.getTime();
+        if (upcoming && !listed.has(String(row.externalUid))) {
+          await documents.delete({ documentId: String(row.documentId) } as any);
+          result.removed += 1;
+        }
+      }
+      return result;
+    },
+  };
+};
+
+/** A value that fits the event model's limit, or nothing: a cut URL or rule would be wrong. */
+const fitting = (value: string | null, max: number) => (value && value.length <= max ? value : null);
+
+function eventData(item: CalendarItem, source: FeedSource): Row {
+  const url = fitting(item.url, 255);
+  const hasPlace = Boolean(item.location) || (item.latitude !== null && item.longitude !== null);
+  return {
+    title: item.title.slice(0, 200) || 'Event',
+    description: item.description,
+    startsAt: item.startsAt,
+    endsAt: item.endsAt,
+    timezone: item.timezone,
+    allDay: item.allDay,
+    recurrence: fitting(item.recurrence, 255),
+    exceptionDates: item.exceptionDates.length ? item.exceptionDates : null,
+    format: hasPlace || !url ? 'in-person' : 'online',
+    venue: hasPlace
+      ? {
+          name: (item.location?.split(/[\n,]/)[0]?.trim() || item.title).slice(0, 200),
+          address: item.location?.slice(0, 500) ?? null,
+          latitude: item.latitude,
+          longitude: item.longitude,
+        }
+      : null,
+    onlineUrl: hasPlace ? null : url,
+    registrationUrl: hasPlace ? url : null,
+    state: item.cancelled ? 'cancelled' : 'scheduled',
+    language: source.groupLanguage,
+    group: source.groupDocumentId,
+    importedFrom: source.feedUrl,
+    externalUid: item.uid,
+    externalHash: item.contentHash,
+  };
+}
+
+/** A stable, unique slug for an imported event: its title and a short hash of its source and UID. */
+function eventSlug(item: CalendarItem, feedUrl: string): string {
+  const words = item.title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  const hash = createHash('sha256').update(`${feedUrl} ${item.uid}`).digest('hex').slice(0, 10);
+  return `${words || 'event'}-${hash}`;
+}
+
+export default importedItems;

@@ -1,0 +1,59 @@
+import { htmlToText } from '@chapterhouse/config';
+import { cmsUrl, getJson, unavailable, type Fetch } from './client';
+
+/** A post imported from a group's blog feed; `excerpt` is plain text. */
+export interface ImportedPost {
+  title: string;
+  link: string | null;
+  author: string | null;
+  postedAt: string;
+  excerpt: string | null;
+  imageUrl: string | null;
+  language: string | null;
+  group: { slug: string; name: string };
+}
+
+/** A photo imported from a group's photostream. */
+export interface ImportedPhoto {
+  title: string | null;
+  pageUrl: string | null;
+  imageUrl: string;
+  thumbnailUrl: string | null;
+  takenAt: string;
+  language: string | null;
+  group: { slug: string; name: string };
+}
+
+const EXCERPT_LENGTH = 280;
+
+/** Plain text of the sanitized summary the importer stored, cut at a word near `length`. */
+export function excerptOf(html: string | null | undefined, length = EXCERPT_LENGTH): string | null {
+  const text = htmlToText(html ?? '');
+  if (!text) return null;
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  const space = cut.lastIndexOf(' ');
+  return `${space > length / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+interface ImportedList<T> {
+  data: T[];
+}
+
+async function list<T>(fetch: Fetch, path: string, options: { group?: string; limit: number }): Promise<T[]> {
+  const url = cmsUrl(path, [...(options.group ? [['group', options.group] as [string, string]] : []), ['pageSize', options.limit]]);
+  const body = (await getJson(fetch, url)) as Partial<ImportedList<T>> | null;
+  if (!Array.isArray(body?.data)) unavailable(url, 'response is not a list');
+  return body.data;
+}
+
+/** The newest posts imported from groups' blogs (of one group with `group`). */
+export async function listPosts(fetch: Fetch, options: { group?: string; limit: number }): Promise<ImportedPost[]> {
+  const rows = await list<Omit<ImportedPost, 'excerpt'> & { summary: string | null }>(fetch, '/api/community/posts', options);
+  return rows.map(({ summary, ...post }) => ({ ...post, excerpt: excerptOf(summary) }));
+}
+
+/** The newest photos imported from groups' photostreams (of one group with `group`). */
+export async function listPhotos(fetch: Fetch, options: { group?: string; limit: number }): Promise<ImportedPhoto[]> {
+  return list<ImportedPhoto>(fetch, '/api/community/photos', options);
+}
