@@ -4,12 +4,14 @@ import { MESSAGES } from '$lib/i18n/catalogs.server';
 import { registerCatalogs } from '$lib/i18n/translate';
 import { contentVersion } from '$lib/server/cms';
 import { LOCALE_COOKIE } from '$lib/server/locale-redirect';
-import { cachedPage, isCacheable, keepPage, pageKey } from '$lib/server/page-cache';
+import { isCacheable, PageCache } from '$lib/server/page-cache';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
 // Server-rendered pages and endpoints may speak any language.
 registerCatalogs(MESSAGES);
+
+const pages = new PageCache();
 
 export const handle: Handle = async ({ event, resolve }) => {
   const fromPath = event.params.locale;
@@ -32,19 +34,22 @@ export const handle: Handle = async ({ event, resolve }) => {
         ] as const)
       : undefined;
 
+  const dir = LOCALES.find((l) => l.code === locale)?.dir ?? 'ltr';
+  const render = () =>
+    resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dir),
+    });
+
   // Public pages are reused until the CMS content changes (or the minute turns).
   const version = isCacheable(event) ? await contentVersion(event.fetch) : null;
-  const key = version === null ? null : pageKey(version, event.url);
-  const hit = key === null ? undefined : cachedPage(key);
-  if (hit) {
-    if (cookie) hit.headers.append('set-cookie', event.cookies.serialize(...cookie));
-    return hit;
+  if (version === null) {
+    if (cookie) event.cookies.set(...cookie);
+    return render();
   }
-  if (cookie) event.cookies.set(...cookie);
-
-  const dir = LOCALES.find((l) => l.code === locale)?.dir ?? 'ltr';
-  const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dir),
+  const { response, reused } = await pages.serve(version, event.url, () => {
+    if (cookie) event.cookies.set(...cookie);
+    return render();
   });
-  return key === null ? response : keepPage(key, response);
+  if (reused && cookie) response.headers.append('set-cookie', event.cookies.serialize(...cookie));
+  return response;
 };

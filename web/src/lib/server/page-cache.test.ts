@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedPage, isCacheable, keepPage, pageKey } from './page-cache';
+import { isCacheable, PageCache } from './page-cache';
 
 const event = (method: string, route: string | null, path = '/en') => ({
   request: new Request(`http://site.test${path}`, { method }),
@@ -7,7 +7,35 @@ const event = (method: string, route: string | null, path = '/en') => ({
   url: new URL(`http://site.test${path}`),
 });
 
-describe('page cache', () => {
+const html = (text: string, init: ResponseInit = {}) =>
+  new Response(text, { ...init, headers: { 'content-type': 'text/html', ...(init.headers ?? {}) } });
+
+/** A render that counts its calls and can be held until released. */
+function renderer(text: (n: number) => string, init?: ResponseInit) {
+  let calls = 0;
+  let release = () => {};
+  let gate: Promise<void> | null = null;
+  return {
+    get calls() {
+      return calls;
+    },
+    hold() {
+      gate = new Promise<void>((resolve) => (release = resolve));
+    },
+    release: () => release(),
+    render: async () => {
+      calls += 1;
+      const n = calls;
+      if (gate) await gate;
+      return html(text(n), init);
+    },
+  };
+}
+
+const url = new URL('http://site.test/fr/groups?q=paris');
+const at = Date.UTC(2027, 0, 1, 10, 0, 30);
+
+describe('isCacheable', () => {
   it('reuses public GET pages only', () => {
     expect(isCacheable(event('GET', '/[locale=locale]/groups'))).toBe(true);
     expect(isCacheable(event('POST', '/[locale=locale]/groups'))).toBe(false);
@@ -16,29 +44,82 @@ describe('page cache', () => {
     expect(isCacheable(event('GET', '/map/points.json'))).toBe(false);
     expect(isCacheable(event('GET', null))).toBe(false);
   });
+});
 
-  it('keys pages by content version, minute and full URL', () => {
-    const url = new URL('http://site.test/fr/groups?q=paris');
-    const at = Date.UTC(2027, 0, 1, 10, 0, 30);
-    expect(pageKey('v1', url, at)).toBe(pageKey('v1', url, at + 20_000));
-    expect(pageKey('v1', url, at)).not.toBe(pageKey('v1', url, at + 40_000));
-    expect(pageKey('v1', url, at)).not.toBe(pageKey('v2', url, at));
-    expect(pageKey('v1', url, at)).not.toBe(pageKey('v1', new URL('http://site.test/fr/groups?q=lyon'), at));
+describe('PageCache', () => {
+  it('reuses a page within the minute and content version it was rendered in', async () => {
+    const cache = new PageCache();
+    const page = renderer((n) => `render ${n}`);
+    expect(await (await cache.serve('v1', url, page.render, at)).response.text()).toBe('render 1');
+    const again = await cache.serve('v1', url, page.render, at + 20_000);
+    expect(again.reused).toBe(true);
+    expect(await again.response.text()).toBe('render 1');
+    expect(page.calls).toBe(1);
+  });
+
+  it('renders again in a new minute, for a new content version and for another URL', async () => {
+    const cache = new PageCache();
+    const page = renderer((n) => `render ${n}`);
+    await cache.serve('v1', url, page.render, at);
+    expect(await (await cache.serve('v1', url, page.render, at + 40_000)).response.text()).toBe('render 2');
+    expect(await (await cache.serve('v2', url, page.render, at + 40_000)).response.text()).toBe('render 3');
+    expect(await (await cache.serve('v2', new URL('http://site.test/fr/groups?q=lyon'), page.render, at + 40_000)).response.text()).toBe('render 4');
+  });
+
+  it('renders a page once for visitors who ask at the same time', async () => {
+    const cache = new PageCache();
+    const page = renderer((n) => `render ${n}`);
+    page.hold();
+    const answers = Array.from({ length: 5 }, () => cache.serve('v1', url, page.render, at));
+    page.release();
+    const texts = await Promise.all(answers.map(async (answer) => (await answer).response.text()));
+    expect(texts).toEqual(Array(5).fill('render 1'));
+    expect(page.calls).toBe(1);
+  });
+
+  it('serves the previous rendering while one request renders the new one', async () => {
+    const cache = new PageCache();
+    const page = renderer((n) => `render ${n}`);
+    await cache.serve('v1', url, page.render, at);
+    page.hold();
+    const renderingRequest = cache.serve('v2', url, page.render, at);
+    const waiting = await cache.serve('v2', url, page.render, at);
+    expect(await waiting.response.text()).toBe('render 1');
+    page.release();
+    expect(await (await renderingRequest).response.text()).toBe('render 2');
+    expect(await (await cache.serve('v2', url, page.render, at)).response.text()).toBe('render 2');
   });
 
   it('keeps a successful page without its cookies, and nothing else', async () => {
-    const page = new Response('<p>hello</p>', { headers: { 'content-type': 'text/html', 'set-cookie': 'locale=fr' } });
-    const sent = await keepPage('k1', page);
-    expect(await sent.text()).toBe('<p>hello</p>');
-    expect(sent.headers.get('set-cookie')).toBe('locale=fr');
-    const again = cachedPage('k1')!;
-    expect(await again.text()).toBe('<p>hello</p>');
-    expect(again.headers.get('set-cookie')).toBeNull();
-    expect(again.headers.get('content-type')).toBe('text/html');
+    const cache = new PageCache();
+    const first = await cache.serve('v1', url, async () => html('<p>hello</p>', { headers: { 'set-cookie': 'locale=fr' } }), at);
+    expect(first.response.headers.get('set-cookie')).toBe('locale=fr');
+    const again = await cache.serve('v1', url, async () => html('other'), at);
+    expect(await again.response.text()).toBe('<p>hello</p>');
+    expect(again.response.headers.get('set-cookie')).toBeNull();
+    expect(again.response.headers.get('content-type')).toBe('text/html');
 
-    await keepPage('k2', new Response('missing', { status: 404, headers: { 'content-type': 'text/html' } }));
-    await keepPage('k3', new Response('binary', { headers: { 'content-type': 'text/calendar' } }));
-    expect(cachedPage('k2')).toBeUndefined();
-    expect(cachedPage('k3')).toBeUndefined();
+    const missing = renderer(() => 'missing', { status: 404 });
+    const path404 = new URL('http://site.test/fr/groups/nowhere');
+    await cache.serve('v1', path404, missing.render, at);
+    await cache.serve('v1', path404, missing.render, at);
+    expect(missing.calls).toBe(2);
+    const calendar = new URL('http://site.test/fr/events/x/event.ics');
+    let calendarRenders = 0;
+    const ics = async () => {
+      calendarRenders += 1;
+      return new Response('BEGIN:VCALENDAR', { headers: { 'content-type': 'text/calendar' } });
+    };
+    await cache.serve('v1', calendar, ics, at);
+    await cache.serve('v1', calendar, ics, at);
+    expect(calendarRenders).toBe(2);
+  });
+
+  it('forgets the least recently stored pages beyond its size', async () => {
+    const cache = new PageCache(2);
+    const page = renderer((n) => `render ${n}`);
+    for (const q of ['a', 'b', 'c']) await cache.serve('v1', new URL(`http://site.test/en/groups?q=${q}`), page.render, at);
+    await cache.serve('v1', new URL('http://site.test/en/groups?q=a'), page.render, at);
+    expect(page.calls).toBe(4);
   });
 });

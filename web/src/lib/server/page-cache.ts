@@ -3,10 +3,12 @@ interface CachedPage {
   status: number;
   headers: [string, string][];
   body: Uint8Array;
+  /** The content version and the minute it was rendered in. */
+  version: string;
+  minute: number;
 }
 
-const MAX_PAGES = 1000;
-const pages = new Map<string, CachedPage>();
+const MAX_PAGES = 2000;
 
 /**
  * Whether an answer may be reused for other visitors: public GET pages of a route, but
@@ -19,27 +21,66 @@ export function isCacheable(event: { request: Request; route: { id: string | nul
   return route !== '/' && !route.includes('start-a-group') && !route.startsWith('/map/');
 }
 
-/**
- * The key of a page: the CMS content version it was rendered from, the current minute
- * (pages say what is upcoming, which changes with time) and the URL.
- */
-export function pageKey(version: string, url: URL, now = Date.now()): string {
-  return `${version} ${Math.floor(now / 60_000)} ${url.pathname}${url.search}`;
-}
+const minuteOf = (now: number) => Math.floor(now / 60_000);
 
-export function cachedPage(key: string): Response | undefined {
-  const page = pages.get(key);
-  if (!page) return undefined;
+function toResponse(page: CachedPage): Response {
   return new Response(page.body.slice(), { status: page.status, headers: page.headers });
 }
 
-/** Keeps a successful HTML or JSON answer and gives back an equivalent one to send. */
-export async function keepPage(key: string, response: Response): Promise<Response> {
-  const type = response.headers.get('content-type') ?? '';
-  if (response.status !== 200 || !/^(text\/html|application\/json)/.test(type)) return response;
-  const body = new Uint8Array(await response.arrayBuffer());
-  const headers = [...response.headers].filter(([name]) => name.toLowerCase() !== 'set-cookie');
-  pages.set(key, { status: response.status, headers, body });
-  if (pages.size > MAX_PAGES) pages.delete(pages.keys().next().value as string);
-  return new Response(body, { status: response.status, headers: response.headers });
+/**
+ * Rendered public pages by URL. A page is current while the CMS content version and the
+ * minute (pages say what is upcoming) are those it was rendered in. When it is not, one
+ * request renders it again while the others get the previous rendering meanwhile, so a
+ * new minute or a publish costs one render per page, not one per waiting visitor.
+ */
+export class PageCache {
+  readonly #pages = new Map<string, CachedPage>();
+  readonly #rendering = new Map<string, Promise<void>>();
+
+  constructor(private readonly maxPages = MAX_PAGES) {}
+
+  /**
+   * The page at `url` for content `version`: the kept one when it is current, or when
+   * another request is rendering it already; otherwise `render()`'s answer, kept for reuse.
+   * `reused` tells whether the answer is a kept copy (so the caller adds per-visitor headers).
+   */
+  async serve(
+    version: string,
+    url: URL,
+    render: () => Promise<Response> | Response,
+    now = Date.now(),
+  ): Promise<{ response: Response; reused: boolean }> {
+    const path = `${url.pathname}${url.search}`;
+    const kept = this.#pages.get(path);
+    if (kept && kept.version === version && kept.minute === minuteOf(now)) return { response: toResponse(kept), reused: true };
+
+    const inFlight = this.#rendering.get(path);
+    if (inFlight) {
+      if (kept) return { response: toResponse(kept), reused: true };
+      await inFlight;
+      const rendered = this.#pages.get(path);
+      if (rendered && rendered.version === version) return { response: toResponse(rendered), reused: true };
+    }
+
+    let done = () => {};
+    this.#rendering.set(path, new Promise<void>((resolve) => (done = resolve)));
+    try {
+      return { response: await this.#keep(path, version, minuteOf(now), await render()), reused: false };
+    } finally {
+      this.#rendering.delete(path);
+      done();
+    }
+  }
+
+  /** Keeps a successful HTML or JSON answer and gives back an equivalent one to send. */
+  async #keep(path: string, version: string, minute: number, response: Response): Promise<Response> {
+    const type = response.headers.get('content-type') ?? '';
+    if (response.status !== 200 || !/^(text\/html|application\/json)/.test(type)) return response;
+    const body = new Uint8Array(await response.arrayBuffer());
+    const headers = [...response.headers].filter(([name]) => name.toLowerCase() !== 'set-cookie');
+    this.#pages.delete(path);
+    this.#pages.set(path, { status: response.status, headers, body, version, minute });
+    if (this.#pages.size > this.maxPages) this.#pages.delete(this.#pages.keys().next().value as string);
+    return new Response(body, { status: response.status, headers: response.headers });
+  }
 }
