@@ -76,8 +76,19 @@ export async function feedsOf(slug: string): Promise<Map<string, FeedStatus>> {
   return new Map((response.body.data as FeedStatus[]).filter((feed) => feed.group.slug === slug).map((feed) => [feed.url, feed]));
 }
 
-/** Deletes a group made by a test, so that suites counting the demo's groups still find them alone. */
+/**
+ * Deletes a group made by a test and the events imported for it, so that suites counting
+ * the demo's groups and events still find them alone.
+ */
 export async function deleteGroup(documentId: string) {
+  const events = await admin.get(
+    `/content-manager/collection-types/api::event.event?page=1&pageSize=100&filters[$and][0][group][documentId][$eq]=${documentId}`,
+  );
+  expect(events.status, events.text).toBe(200);
+  for (const event of events.body.results as { documentId: string }[]) {
+    const removed = await admin.send('DELETE', `/content-manager/collection-types/api::event.event/${event.documentId}?locale=en`);
+    expect(removed.status, removed.text).toBe(200);
+  }
   const removed = await admin.send('DELETE', `/content-manager/collection-types/${GROUP}/${documentId}?locale=en`);
   expect(removed.status, removed.text).toBe(200);
 }
