@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FEED_FIXTURES, startFeedServer, type FeedServer } from '../fixtures/feed-server';
 import { api } from './client';
-import { createGroupWithFeeds, deleteGroup, feedsOf, importNow, type FeedStatus } from './feed-import';
+import { createGroupWithFeeds, deleteGroup, feedsOf, importNow, setFeeds, type FeedInput, type FeedStatus } from './feed-import';
 
 const SLUG = 'feed-import-check';
 
@@ -33,7 +33,7 @@ async function importedEvents(feedUrl: string) {
     `/api/events?filters[group][slug][$eq]=${SLUG}&filters[importedFrom][$eq]=${encodeURIComponent(feedUrl)}&pagination[pageSize]=100&fields[0]=title&fields[1]=startsAt&fields[2]=timezone&fields[3]=recurrence&fields[4]=state&fields[5]=importedFrom`,
   );
   expect(response.status, response.text).toBe(200);
-  return response.body.data as { title: string; timezone: string; recurrence: string | null; state: string }[];
+  return response.body.data as { title: string; startsAt: string; timezone: string; recurrence: string | null; state: string }[];
 }
 
 /** The group's feeds: good ones of each kind, and ones the importer must refuse or reject. */
@@ -57,6 +57,7 @@ describe('feed import, end to end', () => {
   let feeds: ReturnType<typeof feedUrls>;
   let health: Map<string, FeedStatus>;
   let documentId: string | undefined;
+  let groupFeeds: FeedInput[];
 
   beforeAll(async () => {
     server = await startFeedServer({ host: '127.0.0.1', port: inject('feedPort') });
@@ -65,7 +66,7 @@ describe('feed import, end to end', () => {
     server.setFeed('changing.xml', changingFeed('First title'), 'application/rss+xml');
     server.setFeed('wordpress-copy.xml', fixture('wordpress.xml'), 'application/rss+xml');
     feeds = feedUrls(server, elsewhere);
-    documentId = await createGroupWithFeeds(SLUG, [
+    groupFeeds = [
       { kind: 'blog', url: feeds.wordpress, title: 'Blog' },
       { kind: 'blog', url: feeds.copy },
       { kind: 'blog', url: feeds.hostile },
@@ -77,7 +78,8 @@ describe('feed import, end to end', () => {
       { kind: 'blog', url: feeds.byName },
       { kind: 'blog', url: feeds.laughs },
       { kind: 'blog', url: feeds.html },
-    ]);
+    ];
+    documentId = await createGroupWithFeeds(SLUG, groupFeeds);
     const run = await importNow();
     expect(run.total).toBeGreaterThanOrEqual(11);
     health = await feedsOf(SLUG);
@@ -101,6 +103,8 @@ describe('feed import, end to end', () => {
     }
     // WordPress gives the language only for the whole feed.
     expect(data.filter((post) => post.language === 'fr-FR')).toHaveLength(2);
+    const french = await api.get(`/api/community/posts?group=${SLUG}&language=fr`);
+    expect(french.body.data.map((post: { language: string }) => post.language)).toEqual(['fr-FR', 'fr-FR']);
   });
 
   it('imports photos with their image and thumbnail', async () => {
@@ -167,11 +171,23 @@ describe('feed import, end to end', () => {
     expect(titles).toHaveLength(5);
   });
 
+  it('removes the upcoming events and series of a calendar the group no longer lists', async () => {
+    const now = Date.now();
+    const upcoming = (event: { startsAt: string; recurrence: string | null }) => Boolean(event.recurrence) || Date.parse(event.startsAt) >= now;
+    const before = await importedEvents(feeds.calendar);
+    expect(before.some(upcoming)).toBe(true);
+    await setFeeds(documentId!, groupFeeds.filter((feed) => feed.url !== feeds.calendar));
+    await importNow();
+    const after = await importedEvents(feeds.calendar);
+    expect(after.filter(upcoming)).toEqual([]);
+    expect(after).toHaveLength(before.filter((event) => !upcoming(event)).length);
+  });
+
   it('answers bad input with a 4xx that says what is wrong', async () => {
-    for (const query of ['group=Not%20A%20Slug', 'pageSize=1000', 'page=0', 'sort=title']) {
+    for (const query of ['group=Not%20A%20Slug', 'pageSize=1000', 'page=0', 'sort=title', 'language=fr_FR%3B']) {
       const response = await api.get(`/api/community/posts?${query}`);
       expect(response.status, query).toBe(400);
-      expect(response.body.error.message).toMatch(/group|pageSize|page|parameter/);
+      expect(response.body.error.message).toMatch(/group|pageSize|page|parameter|language/);
     }
     const { admin } = await import('./client');
     expect((await admin.send('POST', '/community/feeds/import', { feed: 'all' })).status).toBe(400);

@@ -4,11 +4,12 @@ import { MAX_PAGE_SIZE } from '@chapterhouse/config';
 import { getService } from '../utils';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const KNOWN = new Set(['group', 'page', 'pageSize']);
+const KNOWN = new Set(['group', 'language', 'page', 'pageSize']);
+const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 function readQuery(query: Record<string, unknown>) {
   const unknown = Object.keys(query).filter((name) => !KNOWN.has(name));
-  if (unknown.length) throw new errors.ValidationError(`Unknown query parameter(s): ${unknown.join(', ')}. Allowed: group, page, pageSize.`);
+  if (unknown.length) throw new errors.ValidationError(`Unknown query parameter(s): ${unknown.join(', ')}. Allowed: group, language, page, pageSize.`);
   const number = (name: string, fallback: number, max: number) => {
     const raw = query[name];
     if (raw === undefined) return fallback;
@@ -22,7 +23,16 @@ function readQuery(query: Record<string, unknown>) {
   if (group !== undefined && (typeof group !== 'string' || !SLUG.test(group))) {
     throw new errors.ValidationError('"group" must be a group slug (lower-case letters, digits and hyphens).');
   }
-  return { group: group as string | undefined, page: number('page', 1, 10_000), pageSize: number('pageSize', 10, MAX_PAGE_SIZE) };
+  const language = query.language;
+  if (language !== undefined && (typeof language !== 'string' || !LANGUAGE.test(language))) {
+    throw new errors.ValidationError('"language" must be a BCP 47 language tag, such as "de" or "pt-BR".');
+  }
+  return {
+    group: group as string | undefined,
+    language: language as string | undefined,
+    page: number('page', 1, 10_000),
+    pageSize: number('pageSize', 10, MAX_PAGE_SIZE),
+  };
 }
 
 /** The posts and photos imported from groups' feeds, newest first, optionally of one group. */

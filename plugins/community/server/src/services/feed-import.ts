@@ -123,8 +123,11 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
         data: missing.map((feed) => ({ ...feed, health: 'pending', failures: 0, itemsImported: 0, lastItemCount: 0, createdAt: now, updatedAt: now, publishedAt: now })),
       });
     }
-    const gone = rows.filter((row) => !wanted.has(key(row.groupDocumentId, row.feedUrl))).map((row) => row.id);
-    if (gone.length) await states().deleteMany({ where: { id: { $in: gone } } });
+    const gone = rows.filter((row) => !wanted.has(key(row.groupDocumentId, row.feedUrl)));
+    for (const row of gone.filter((state) => state.kind === 'calendar')) {
+      await getService(strapi, 'imported-items').removeUpcomingEvents(row.feedUrl, row.groupDocumentId, new Date());
+    }
+    if (gone.length) await states().deleteMany({ where: { id: { $in: gone.map((row) => row.id) } } });
     const kindChanged = rows.filter((row) => {
       const feed = wanted.get(key(row.groupDocumentId, row.feedUrl));
       return feed && feed.kind !== row.kind;

@@ -60,10 +60,10 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * The newest imported posts or photos of published groups (or of one group by slug),
-     * each with its group's slug and name; a group that is not published has none.
+     * The newest imported posts or photos of published groups (or of one group by slug, or
+     * in one language), each with its group's slug and name; a group that is not published has none.
      */
-    async latest(kind: 'post' | 'photo', options: { group?: string; page: number; pageSize: number }) {
+    async latest(kind: 'post' | 'photo', options: { group?: string; language?: string; page: number; pageSize: number }) {
       const groups = (await strapi.documents('api::group.group' as any).findMany({
         locale: DEFAULT_LOCALE,
         status: 'published',
@@ -74,7 +74,11 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
       const byDocument = new Map(groups.map((group) => [group.documentId, group]));
       const uid = kind === 'post' ? POST : PHOTO;
       const dateField = kind === 'post' ? 'postedAt' : 'takenAt';
-      const where = { groupDocumentId: { $in: [...byDocument.keys()] } };
+      // `de` takes `de-CH` too; `pt-BR` only itself.
+      const language = options.language
+        ? { $or: [{ language: { $eqi: options.language } }, { language: { $startsWithi: `${options.language}-` } }] }
+        : {};
+      const where = { groupDocumentId: { $in: [...byDocument.keys()] }, ...language };
       const [rows, total] = await Promise.all([
         strapi.db.query(uid as any).findMany({
           where,
@@ -146,6 +150,26 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Removes the upcoming events (and series) imported from a calendar that its group no
+     * longer lists, or of a group that is gone; past ones stay, as the record of what happened.
+     */
+    async removeUpcomingEvents(feedUrl: string, groupDocumentId: string, now: Date): Promise<number> {
+      const documents = strapi.documents(EVENT as any);
+      const rows = (await documents.findMany({
+        locale: DEFAULT_LOCALE,
+        status: 'draft',
+        // A series counts as upcoming, whenever it began.
+        filters: { importedFrom: feedUrl, $or: [{ startsAt: { $gte: now.toISOString() } }, { recurrence: { $notNull: true } }] },
+        fields: ['documentId'],
+        populate: { group: { fields: ['documentId'] } },
+        limit: -1,
+      } as any)) as { documentId: string; group?: { documentId: string } | null }[];
+      const orphans = rows.filter((row) => !row.group || row.group.documentId === groupDocumentId);
+      for (const row of orphans) await documents.delete({ documentId: row.documentId } as any);
+      return orphans.length;
+    },
+
+    /**
      * Keeps the group's imported events as the calendar says: new ones are created and
      * published, changed ones updated, and upcoming ones the calendar no longer lists are
      * removed (past ones stay, as the record of what happened).
@@ -156,7 +180,7 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
         locale: DEFAULT_LOCALE,
         status: 'draft',
         filters: { importedFrom: source.feedUrl, group: { documentId: source.groupDocumentId } },
-        fields: ['documentId', 'externalUid', 'externalHash', 'startsAt'],
+        fields: ['documentId', 'externalUid', 'externalHash', 'startsAt', 'recurrence'],
         limit: -1,
       } as any)) as Row[];
       const byUid = new Map(existing.map((row) => [String(row.externalUid), row]));
@@ -187,7 +211,7 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       for (const row of existing) {
-        const upcoming = new Date(String(row.startsAt)).getTime() >= now.getTime();
+        const upcoming = Boolean(row.recurrence) || new Date(String(row.startsAt)).getTime() >= now.getTime();
         if (upcoming && !listed.has(String(row.externalUid))) {
           await documents.delete({ documentId: String(row.documentId) } as any);
           result.removed += 1;

@@ -55,7 +55,11 @@ export async function listLatestActivity(fetch: Fetch, options: { locale: string
       ...fields([...EVENT_FIELDS, 'createdAt', 'language']),
       ...fields(['name', 'slug'], 'populate[group][fields]'),
     ]),
-    listPosts(fetch, { limit: options.limit }),
+    // The newest posts in the visitor's language, and the newest of all, so the former are never crowded out.
+    Promise.all([
+      listPosts(fetch, { language: options.locale.split('-')[0]!, limit: options.limit }),
+      listPosts(fetch, { limit: options.limit }),
+    ]).then(([inLanguage, all]) => [...new Map([...inLanguage, ...all].map((post) => [`${post.group.slug} ${post.link ?? post.title}`, post])).values()]),
     listPhotos(fetch, { limit: Math.ceil(options.limit / 2) }),
   ]);
   const items: ActivityItem[] = [

@@ -40,20 +40,31 @@ interface ImportedList<T> {
   data: T[];
 }
 
-async function list<T>(fetch: Fetch, path: string, options: { group?: string; limit: number }): Promise<T[]> {
-  const url = cmsUrl(path, [...(options.group ? [['group', options.group] as [string, string]] : []), ['pageSize', options.limit]]);
+interface ListOptions {
+  group?: string;
+  /** Only items in this language (`de` includes `de-CH`). */
+  language?: string;
+  limit: number;
+}
+
+async function list<T>(fetch: Fetch, path: string, options: ListOptions): Promise<T[]> {
+  const url = cmsUrl(path, [
+    ...(options.group ? [['group', options.group] as [string, string]] : []),
+    ...(options.language ? [['language', options.language] as [string, string]] : []),
+    ['pageSize', options.limit],
+  ]);
   const body = (await getJson(fetch, url)) as Partial<ImportedList<T>> | null;
   if (!Array.isArray(body?.data)) unavailable(url, 'response is not a list');
   return body.data;
 }
 
 /** The newest posts imported from groups' blogs (of one group with `group`). */
-export async function listPosts(fetch: Fetch, options: { group?: string; limit: number }): Promise<ImportedPost[]> {
+export async function listPosts(fetch: Fetch, options: ListOptions): Promise<ImportedPost[]> {
   const rows = await list<Omit<ImportedPost, 'excerpt'> & { summary: string | null }>(fetch, '/api/community/posts', options);
   return rows.map(({ summary, ...post }) => ({ ...post, excerpt: excerptOf(summary) }));
 }
 
 /** The newest photos imported from groups' photostreams (of one group with `group`). */
-export async function listPhotos(fetch: Fetch, options: { group?: string; limit: number }): Promise<ImportedPhoto[]> {
+export async function listPhotos(fetch: Fetch, options: ListOptions): Promise<ImportedPhoto[]> {
   return list<ImportedPhoto>(fetch, '/api/community/photos', options);
 }
