@@ -138,13 +138,19 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
     return missing.length || gone.length || kindChanged.length ? ((await states().findMany({})) as StateRow[]) : rows;
   }
 
-  /** Takes the feed for this instance unless another one holds an unexpired lease on it. */
-  async function claim(id: number, now: Date): Promise<boolean> {
+  /**
+   * Takes all these feeds (one group's) for `holder`, or none of them when another run or
+   * instance holds an unexpired lease on any: a group's feeds are imported one after another
+   * by one holder, so the same post reached through two of them is never stored twice.
+   */
+  async function claim(ids: number[], holder: string, now: Date): Promise<boolean> {
     const { count } = await states().updateMany({
-      where: { id, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
-      data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + config().leaseMs) },
+      where: { id: { $in: ids }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+      data: { leaseOwner: holder, leaseUntil: new Date(now.getTime() + config().leaseMs) },
     });
-    return count === 1;
+    if (count === ids.length) return true;
+    if (count > 0) await states().updateMany({ where: { id: { $in: ids }, leaseOwner: holder }, data: { leaseOwner: null, leaseUntil: null } });
+    return false;
   }
 
   async function importOne(state: StateRow, group: GroupFeeds): Promise<{ ok: boolean; changed: boolean }> {
@@ -219,17 +225,22 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
       await saveRun(run);
       onStarted?.({ ...run });
       let changed = false;
-      const work = pool(chosen, config().concurrency, async (row) => {
-        const group = byDocument.get(row.groupDocumentId);
-        if (!group || !(await claim(row.id, new Date()))) {
-          run.done += 1;
+      const byGroup = new Map<string, StateRow[]>();
+      for (const row of chosen) byGroup.set(row.groupDocumentId, [...(byGroup.get(row.groupDocumentId) ?? []), row]);
+      const holder = `${owner}:${run.id}`;
+      const work = pool([...byGroup.values()], config().concurrency, async (feeds) => {
+        const group = byDocument.get(feeds[0]!.groupDocumentId);
+        if (!group || !(await claim(feeds.map((row) => row.id), holder, new Date()))) {
+          run.done += feeds.length;
           return;
         }
-        const result = await importOne(row, group);
-        changed ||= result.changed;
-        run.done += 1;
-        if (!result.ok) run.failed += 1;
-        await saveRun(run);
+        for (const row of feeds) {
+          const result = await importOne(row, group);
+          changed ||= result.changed;
+          run.done += 1;
+          if (!result.ok) run.failed += 1;
+          await saveRun(run);
+        }
       }, () => stopping);
       running.add(work);
       await work.finally(() => running.delete(work));
