@@ -1,31 +1,9 @@
-/** What the admin API answers for one feed (`GET /community/feeds`); dates are ISO strings. */
-export type FeedHealth = 'pending' | 'ok' | 'not-modified' | 'failing' | 'backing-off';
-export type FeedKind = 'blog' | 'photos' | 'calendar';
+// The admin API's answers, typed by the server that sends them (`GET /community/feeds` and `/feeds/import`).
+import type { FeedKind } from '../../../server/src/feeds';
+import type { FeedHealth } from '../../../server/src/import/schedule';
+import type { FeedStatus, ImportRun } from '../../../server/src/services/feed-import';
 
-export interface FeedStatus {
-  id: number | null;
-  group: { slug: string; name: string };
-  url: string;
-  title: string | null;
-  kind: FeedKind;
-  health: FeedHealth;
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  failures: number;
-  nextAttemptAt: string | null;
-  itemsImported: number;
-}
-
-/** The latest import run (`GET /community/feeds/import`). */
-export interface ImportRun {
-  id: string;
-  startedAt: string;
-  finishedAt: string | null;
-  total: number;
-  done: number;
-  failed: number;
-}
+export type { FeedHealth, FeedKind, FeedStatus, ImportRun };
 
 /** Worst first, so a filter list and a summary read from trouble to calm. */
 export const HEALTHS: readonly FeedHealth[] = ['failing', 'backing-off', 'pending', 'not-modified', 'ok'];
