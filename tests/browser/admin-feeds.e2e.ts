@@ -7,6 +7,9 @@ import { admin } from '../api/client';
 import { builtAdminPanel } from '../setup/admin-panel';
 import { SCREENSHOTS, closeBrowser, openBrowser, screenshot } from './browser';
 
+/** The admin is a single-page app: on a busy machine logging in and drawing the table can take seconds. */
+const PAGE_LOAD = { timeout: 15_000 };
+
 /** The first admin, registered by the global setup. */
 const EDITOR = { email: 'editor@example.org', password: 'Editor-passw0rd' };
 /** An editor whose role may see feed health but not import. */
@@ -110,9 +113,9 @@ describe('the Feeds page in the Strapi admin', () => {
     expect(feeds.length).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Feeds' }).click();
     await page.waitForURL('**/admin/plugins/community');
-    await expect.poll(() => page.locator('tr[data-feed]').count()).toBe(feeds.length);
+    await expect.poll(() => page.locator('tr[data-feed]').count(), PAGE_LOAD).toBe(feeds.length);
     for (const feed of feeds) {
-      await expect.poll(() => row(page, feed).locator('[data-health]').textContent()).toBe(HEALTH_LABEL[feed.health]);
+      await expect.poll(() => row(page, feed).locator('[data-health]').textContent(), PAGE_LOAD).toBe(HEALTH_LABEL[feed.health]);
     }
     await screenshot(page, 'admin-feeds');
   });
@@ -131,7 +134,7 @@ describe('the Feeds page in the Strapi admin', () => {
     expect(after.every((feed) => feed.health !== 'pending')).toBe(true);
     for (const feed of after) {
       const shown = row(page, feed);
-      await expect.poll(() => shown.locator('[data-health]').textContent()).toBe(HEALTH_LABEL[feed.health]);
+      await expect.poll(() => shown.locator('[data-health]').textContent(), PAGE_LOAD).toBe(HEALTH_LABEL[feed.health]);
       // Failures are said in words, the same words the API gives.
       if (feed.lastError) expect(await shown.locator('[data-error]').innerText()).toBe(feed.lastError);
     }
@@ -143,10 +146,10 @@ describe('the Feeds page in the Strapi admin', () => {
     const troubled = feeds.filter((feed) => feed.health === 'failing' || feed.health === 'backing-off');
     await page.getByRole('combobox', { name: 'Show' }).click();
     await page.getByRole('option', { name: `Failing or backing off (${troubled.length})` }).click();
-    await expect.poll(() => page.locator('tr[data-feed]').count()).toBe(troubled.length);
+    await expect.poll(() => page.locator('tr[data-feed]').count(), PAGE_LOAD).toBe(troubled.length);
     await page.getByRole('combobox', { name: 'Show' }).click();
     await page.getByRole('option', { name: `All feeds (${feeds.length})` }).click();
-    await expect.poll(() => page.locator('tr[data-feed]').count()).toBe(feeds.length);
+    await expect.poll(() => page.locator('tr[data-feed]').count(), PAGE_LOAD).toBe(feeds.length);
   });
 
   it('imports a single feed from its row', async () => {
@@ -179,7 +182,7 @@ describe('the Feeds page in the Strapi admin', () => {
       const view = await other.newPage();
       await logIn(view, WATCHER);
       await view.goto(cmsUrl('/admin/plugins/community'));
-      await expect.poll(() => view.locator('tr[data-feed]').count()).toBe((await feedsFromApi()).length);
+      await expect.poll(() => view.locator('tr[data-feed]').count(), PAGE_LOAD).toBe((await feedsFromApi()).length);
       expect(await view.getByRole('button', { name: /Import/ }).count()).toBe(0);
       await screenshot(view, 'admin-feeds-read-only');
       // Hiding the buttons is a courtesy: the admin API refuses the import itself.
