@@ -8,6 +8,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       // Where calendar and Atom entries link to; the website's own ORIGIN when both run side by side.
       webUrl: env('PUBLIC_WEB_URL', env('ORIGIN', `http://localhost:${env.int('WEB_PORT', 3000)}`)),
+      publicCacheBytes: env.int('PUBLIC_CACHE_MAX_BYTES', 64 * 1024 * 1024),
       feeds: {
         schedule: env('FEEDS_SCHEDULE', '0 * * * *'),
         // Empty by default: only a development fixture server should ever be listed here.
@@ -17,6 +18,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         concurrency: env.int('FEEDS_CONCURRENCY', 10),
       },
     },
+  },
+  upload: {
+    config: { sizeLimit: env.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024) },
   },
   'users-permissions': {
     config: {

@@ -2,12 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { applySignUpSetting } from './bootstrap/sign-up';
+import { guardBodyParsing } from './security/body-parsing';
 import { seedDemoIfEmpty } from './seed';
 import { registerDocumentValidation } from './validation/document-validation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentValidation(strapi);
+    guardBodyParsing(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
