@@ -8,6 +8,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     withCount: true,
     strictParams: true,
   },
+  // Browser origins that may read the CMS's answers (see src/security/cors-policy.ts).
+  origins: {
+    webUrl: env('PUBLIC_WEB_URL', env('ORIGIN', `http://localhost:${env.int('WEB_PORT', 3000)}`)),
+    publicUrl: env('PUBLIC_URL', ''),
+    extra: env.array('CORS_ORIGINS', []).filter(Boolean),
+  },
   groupApplications: {
     limit: env.int('GROUP_APPLICATION_LIMIT', 5),
     windowMinutes: env.int('GROUP_APPLICATION_WINDOW_MINUTES', 60),

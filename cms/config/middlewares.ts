@@ -1,11 +1,23 @@
-export default [
+import type { Core } from '@strapi/strapi';
+import { corsPolicyOf } from '../src/security/cors-policy';
+
+type RequestLike = Parameters<ReturnType<typeof corsPolicyOf>['origin']>[0];
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
+  'global::database-input',
   'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
+  {
+    name: 'strapi::cors',
+    config: {
+      origin: (ctx: RequestLike) => corsPolicyOf(strapi).origin(ctx),
+      credentials: (ctx: RequestLike) => corsPolicyOf(strapi).credentials(ctx),
+    },
+  },
   'strapi::query',
-  'strapi::body',
+  'global::query-shape',
+  { name: 'strapi::body', config: { maxUploadBytes: env.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024) } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

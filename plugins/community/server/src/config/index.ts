@@ -21,10 +21,13 @@ export interface CommunityConfig {
   feeds: FeedImportConfig;
   /** The public website's address: calendar and feed entries link to its pages and take their UIDs' host from it. */
   webUrl: string;
+  /** Bytes of answers each CMS instance keeps in its public read cache. */
+  publicCacheBytes: number;
 }
 
 const defaults: CommunityConfig = {
   webUrl: 'http://localhost:3000',
+  publicCacheBytes: 64 * 1024 * 1024,
   feeds: {
     schedule: '0 * * * *',
     timeoutMs: 10_000,
@@ -48,7 +51,10 @@ function positive(name: string, value: unknown) {
   }
 }
 
-function validator(config: { feeds?: Partial<FeedImportConfig>; webUrl?: unknown }) {
+function validator(config: { feeds?: Partial<FeedImportConfig>; webUrl?: unknown; publicCacheBytes?: unknown }) {
+  if (config.publicCacheBytes !== undefined && !(typeof config.publicCacheBytes === 'number' && config.publicCacheBytes >= 1024 * 1024)) {
+    throw new Error(`community plugin: publicCacheBytes must be a number of bytes, at least 1 MiB, got ${JSON.stringify(config.publicCacheBytes)}`);
+  }
   if (config.webUrl !== undefined && (typeof config.webUrl !== 'string' || !/^https?:\/\/[^/]/.test(config.webUrl) || !URL.canParse(config.webUrl))) {
     throw new Error(`community plugin: webUrl must be the website's http(s) address, got ${JSON.stringify(config.webUrl)}`);
   }

@@ -12,9 +12,9 @@ function query(ctx: any) {
   return read;
 }
 
-/** The feed's own public address, for its rel="self" link: the configured public URL, else the one it was asked at. */
+/** The feed's own public address, for its rel="self" link: the CMS's configured address, never the Host it was asked by. */
 function selfUrl(strapi: Core.Strapi, ctx: any): string {
-  const base = (strapi.config.get('server.url') as string | undefined) || ctx.origin;
+  const base = strapi.config.get('server.absoluteUrl') as string;
   return `${String(base).replace(/\/+$/, '')}${ctx.url}`;
 }
 

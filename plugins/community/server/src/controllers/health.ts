@@ -3,8 +3,10 @@ import { getService } from '../utils';
 
 const health = ({ strapi }: { strapi: Core.Strapi }) => ({
   async index(ctx: any) {
+    const result = await getService(strapi, 'health').check();
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = await getService(strapi, 'health').check();
+    ctx.status = result.status === 'ok' ? 200 : 503;
+    ctx.body = result;
   },
 });
 

@@ -28,6 +28,8 @@ export function cachedRepresentation(text: string): CachedRepresentation {
 export interface ResponseContext {
   get(field: string): string;
   set(field: string, value: string): void;
+  /** Adds a field to Vary, keeping those set before (such as Origin, by CORS). */
+  vary?(field: string): void;
   status: number;
   type: string;
   body: unknown;
@@ -47,7 +49,8 @@ export interface SendOptions {
  */
 export function sendCached(ctx: ResponseContext, representation: CachedRepresentation, options: SendOptions) {
   const gzip = acceptsGzip(ctx.get('accept-encoding'));
-  ctx.set('Vary', 'Accept-Encoding');
+  if (ctx.vary) ctx.vary('Accept-Encoding');
+  else ctx.set('Vary', 'Accept-Encoding');
   ctx.set('Cache-Control', options.cacheControl);
   const preferred: [string, string] = gzip ? [representation.gzipEtag, representation.etag] : [representation.etag, representation.gzipEtag];
   // Both tags name the same content, so a client holding either copy is current; the 304

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { cachedRepresentation, sendCached, type CachedRepresentation, type ResponseContext } from '../http/cached-representation';
 import { getService } from '../utils';
 
-const MAX_ENTRIES = 500;
+/** A content-API answer larger than this is refused: ask for fewer items, fields or relations. */
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
 const JSON_TYPE = 'application/json';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 
@@ -49,6 +50,8 @@ function capture(ctx: Context): CachedAnswer | null {
   };
 }
 
+const sizeOf = (answer: CachedAnswer) => answer.representation.body.length + answer.representation.gzip.length;
+
 function send(ctx: Context, answer: CachedAnswer) {
   sendCached(ctx, answer.representation, answer);
   if (answer.disposition) ctx.set('Content-Disposition', answer.disposition);
@@ -62,15 +65,41 @@ function send(ctx: Context, answer: CachedAnswer) {
  * answer JSON, or text with their own Content-Type, Cache-Control, Last-Modified and
  * Content-Disposition, which are kept with the answer.
  */
+function tooLarge(ctx: Context) {
+  ctx.status = 400;
+  ctx.type = JSON_TYPE;
+  ctx.body = {
+    data: null,
+    error: {
+      status: 400,
+      name: 'ValidationError',
+      message: `The answer would be larger than ${MAX_JSON_BYTES / 1024 / 1024} MiB: ask for fewer items (pagination[pageSize]), fields or relations`,
+    },
+  };
+}
+
 const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const entries = new Map<string, CachedAnswer>();
   const pending = new Map<string, Promise<void>>();
   const periodMs = config?.periodMs;
+  // Bytes the cache of one CMS instance holds (plain and gzipped copies); the least recently used go first.
+  const maxBytes = (strapi.config.get('plugin::community.publicCacheBytes') as number | undefined) ?? 64 * 1024 * 1024;
+  let bytes = 0;
+
+  function forget(key: string) {
+    const old = entries.get(key);
+    if (!old) return;
+    entries.delete(key);
+    bytes -= sizeOf(old);
+  }
 
   function remember(key: string, answer: CachedAnswer) {
-    entries.delete(key);
+    forget(key);
+    const size = sizeOf(answer);
+    if (size > maxBytes / 4) return;
     entries.set(key, answer);
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    bytes += size;
+    while (bytes > maxBytes) forget(entries.keys().next().value as string);
   }
 
   return async (ctx, next) => {
@@ -78,8 +107,8 @@ const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strap
     const shared = (ctx.state as { route?: { config?: { auth?: unknown } } }).route?.config?.auth === false;
     if (ctx.method !== 'GET' || (ctx.get('authorization') && !shared)) return next();
     const period = periodMs ? Math.floor(Date.now() / periodMs) : '';
-    // The origin is part of the key: answers such as feeds name their own address.
-    const key = `${await getService(strapi, 'content-version').current()} ${period} ${ctx.origin} ${ctx.url}`;
+    // Answers name the configured public addresses, never the Host asked for, so the URL is the whole key.
+    const key = `${await getService(strapi, 'content-version').current()} ${period} ${ctx.url}`;
     // Concurrent first requests for one URL wait for a single computation.
     const inFlight = pending.get(key);
     if (inFlight) await inFlight;
@@ -95,7 +124,9 @@ const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strap
     try {
       await next();
       const answer = ctx.status === 200 ? capture(ctx as Context) : null;
-      if (answer) {
+      if (answer && answer.type === JSON_TYPE && answer.representation.body.length > MAX_JSON_BYTES) {
+        tooLarge(ctx as Context);
+      } else if (answer) {
         remember(key, answer);
         send(ctx as Context, answer);
       }

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import publicCache from './public-cache';
+
+/** A Strapi with what the cache middleware reads: its byte budget and the content version. */
+function fakeStrapi(maxBytes: number) {
+  return {
+    config: { get: (key: string) => (key === 'plugin::community.publicCacheBytes' ? maxBytes : undefined) },
+    plugin: () => ({ service: () => ({ current: async () => 7 }) }),
+  } as any;
+}
+
+/** A Koa-like context for an anonymous GET of `url` sent to `host`. */
+function request(url: string, host: string) {
+  const headers: Record<string, string> = {};
+  return {
+    method: 'GET',
+    url,
+    origin: `http://${host}`,
+    state: {},
+    status: 404,
+    _body: undefined as unknown,
+    // As in Koa, setting a body makes the answer a 200 unless a status was chosen.
+    get body() {
+      return this._body;
+    },
+    set body(value: unknown) {
+      if (value !== null && value !== undefined && this.status === 404) this.status = 200;
+      this._body = value;
+    },
+    type: '',
+    get: (field: string) => (field.toLowerCase() === 'host' ? host : ''),
+    set: (field: string, value: string) => {
+      headers[field.toLowerCase()] = value;
+    },
+    vary: () => {},
+    response: { get: (field: string) => headers[field.toLowerCase()] ?? '' },
+    headers,
+  };
+}
+
+function answering(body: unknown) {
+  let calls = 0;
+  const next = async function (this: void) {
+    calls += 1;
+  };
+  return {
+    calls: () => calls,
+    run: async (mw: (ctx: any, next: () => Promise<void>) => Promise<void>, ctx: ReturnType<typeof request>) =>
+      mw(ctx, async () => {
+        await next();
+        ctx.status = 200;
+        ctx.body = body;
+      }),
+  };
+}
+
+describe('the public read cache', () => {
+  it('keeps one answer per URL whatever Host it was asked by', async () => {
+    const mw = publicCache({}, { strapi: fakeStrapi(8 * 2 ** 20) }) as any;
+    const controller = answering({ data: [1, 2, 3] });
+    for (const host of ['cms.example.org', 'evil.example', 'a.example', 'b.example']) {
+      const ctx = request('/api/groups', host);
+      await controller.run(mw, ctx);
+      expect(ctx.status).toBe(200);
+    }
+    expect(controller.calls()).toBe(1);
+  });
+
+  it('holds at most its byte budget, dropping the least recently used answers first', async () => {
+    const mw = publicCache({}, { strapi: fakeStrapi(2 ** 20) }) as any;
+    // Random bytes do not compress: each answer holds about 140 KB plain and 100 KB gzipped.
+    const big = () => ({ data: randomBytes(100 * 1024).toString('base64') });
+    const controllers = Array.from({ length: 6 }, () => answering(big()));
+    for (const [n, controller] of controllers.entries()) await controller.run(mw, request(`/api/page-${n}`, 'h'));
+    // Six answers of ~240 KB do not fit in 1 MiB: the first ones were dropped, the last is kept.
+    await controllers[5]!.run(mw, request('/api/page-5', 'h'));
+    expect(controllers[5]!.calls()).toBe(1);
+    await controllers[0]!.run(mw, request('/api/page-0', 'h'));
+    expect(controllers[0]!.calls()).toBe(2);
+  });
+
+  it('refuses a JSON answer larger than 4 MiB with a 400 that says what to ask for', async () => {
+    const mw = publicCache({}, { strapi: fakeStrapi(64 * 2 ** 20) }) as any;
+    const ctx = request('/api/resources?pagination[pageSize]=100', 'h');
+    await answering({ data: 'x'.repeat(5 * 2 ** 20) }).run(mw, ctx);
+    expect(ctx.status).toBe(400);
+    expect((ctx.body as { error: { message: string } }).error.message).toMatch(/larger than 4 MiB: ask for fewer items/);
+  });
+});
