@@ -682,6 +682,11 @@ export interface ApiGroupApplicationGroupApplication
         minLength: 3;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    stampKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     state: Schema.Attribute.Enumeration<['new', 'accepted', 'declined']> &
       Schema.Attribute.Required &
       Schema.Attribute.Private &

@@ -15,11 +15,16 @@ describe('createFormStamper', () => {
 
   it('refuses forged, altered and foreign stamps', () => {
     const stamp = stamper.issue(1_000_000);
-    const [, signature] = stamp.split('.');
-    expect(stamper.check(`900000.${signature}`, { ...limits, now: 1_005_000 })).toBe('invalid');
+    const [, nonce, signature] = stamp.split('.');
+    expect(stamper.check(`900000.${nonce}.${signature}`, { ...limits, now: 1_005_000 })).toBe('invalid');
+    expect(stamper.check(`1000000.${'A'.repeat(12)}.${signature}`, { ...limits, now: 1_005_000 })).toBe('invalid');
     expect(stamper.check('1000000.nope', limits)).toBe('invalid');
     expect(stamper.check(undefined, limits)).toBe('invalid');
     expect(createFormStamper('another secret, sixteen chars+').check(stamp, { ...limits, now: 1_005_000 })).toBe('invalid');
+  });
+
+  it('issues a different stamp for every form, even in the same millisecond', () => {
+    expect(stamper.issue(1_000_000)).not.toBe(stamper.issue(1_000_000));
   });
 
   it('makes a random secret when none is configured', () => {

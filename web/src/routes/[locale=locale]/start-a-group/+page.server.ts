@@ -26,12 +26,13 @@ export const actions = {
     // The honeypot is invisible to people and assistive technology; only robots fill it in.
     const website = form.get('website');
     if (typeof website === 'string' && website.trim() !== '') return fail(400, { values, stamp, problem: 'spam' as const });
-    const timing = applicationStamp.check(form.get('stamp'), { minMs: MIN_FILL_MS, maxMs: MAX_FILL_MS });
+    const sentStamp = form.get('stamp');
+    const timing = applicationStamp.check(sentStamp, { minMs: MIN_FILL_MS, maxMs: MAX_FILL_MS });
     if (timing) return fail(400, { values, stamp, problem: timing === 'too-fast' ? ('tooFast' as const) : ('expired' as const) });
 
     const checked = validateApplication(values);
     if (!checked.ok) return fail(400, { values, stamp, errors: checked.errors });
-    const result = await submitGroupApplication(fetch, checked.value, visitorAddress(getClientAddress));
+    const result = await submitGroupApplication(fetch, checked.value, visitorAddress(getClientAddress), String(sentStamp));
     if (result.ok) return { sent: true as const };
     if (result.status === 429) return fail(429, { values, stamp, problem: 'rateLimited' as const });
     const named = fieldsNamedIn(result.message);
