@@ -11,7 +11,6 @@
  *
  *   npm run build -w web && npx tsc -p cms/tsconfig.json && npx tsx bench/site.ts [requests=3000] [concurrency=50]
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -19,6 +18,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startWeb } from '../tests/setup/web';
+import { startBenchCms } from './cms-process';
 
 const requests = Number(process.argv[2] ?? 3000);
 const concurrency = Number(process.argv[3] ?? 50);
@@ -63,31 +63,6 @@ async function load(name: string, urls: string[], count = requests) {
   console.log(
     `${name.padEnd(34)} ${(count / seconds).toFixed(0).padStart(5)} req/s  p50 ${pct(50).padStart(6)} ms  p95 ${pct(95).padStart(6)} ms  p99 ${pct(99).padStart(6)} ms  statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
-}
-
-/** Starts bench/cms-server.ts with `groups` generated groups and waits for its URL. */
-async function startBenchCms(groups: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'cms-server.ts')], {
-    env: { ...process.env, GROUPS: String(groups) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /^CMS (\S+)$/m.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the benchmark CMS exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 async function main() {

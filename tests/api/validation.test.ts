@@ -150,12 +150,14 @@ describe('a visitor applying to start a group', () => {
     const stored = await editor.list('api::group-application.group-application', 'filters[proposedName][$eq]=Mombasa User Group');
     expect(stored.body.results[0]).toMatchObject({ contactEmail: application.contactEmail, state: 'new' });
 
-    // The test CMS allows six applications an hour from one address (the web form's tests send from it too).
-    const sent = (await editor.list('api::group-application.group-application')).body.pagination.total as number;
-    for (let i = 0; i < Math.max(0, 6 - sent); i++) {
-      expect((await api.send('POST', '/api/group-applications', { data: { ...application, proposedName: `Group ${i} of Mombasa` } })).status).toBe(201);
+    // The test CMS allows six applications an hour from one address; other suites send from it too.
+    const statuses: number[] = [];
+    let flood = first;
+    for (let i = 0; i < 6 && flood.status !== 429; i++) {
+      flood = await api.send('POST', '/api/group-applications', { data: { ...application, proposedName: `Group ${i} of Mombasa` } });
+      statuses.push(flood.status);
     }
-    const flood = await api.send('POST', '/api/group-applications', { data: application });
+    expect(statuses.slice(0, -1).every((status) => status === 201), String(statuses)).toBe(true);
     expect(flood.status).toBe(429);
     expect(flood.body.error.message).toMatch(/try again/);
     expect(flood.headers.get('retry-after')).toBeTruthy();

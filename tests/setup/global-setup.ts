@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, type DatabaseKind } from './database';
 import { testSecrets } from './secrets';
@@ -33,6 +36,8 @@ declare module 'vitest' {
     cmsEnv: Record<string, string>;
     /** A JWT of the first admin (an editor), for the admin API. */
     adminToken: string;
+    /** The CMS's temporary folder, of its own, so tests can see what it leaves there. */
+    cmsTmpDir: string;
     /** The port of the feed fixture server that the importer may reach (FEEDS_ALLOW_PRIVATE_HOSTS). */
     feedPort: number;
   }
@@ -46,10 +51,16 @@ export default async function setup(project: TestProject) {
   const kind = (process.env.TEST_DB ?? 'sqlite') as DatabaseKind;
   const database = await createTestDatabase(kind);
   const feedPort = await freePort();
+  // The CMS knows its own address from its configuration (HOST and PORT), as in production.
+  const cmsPort = await freePort();
+  const webPort = await freePort();
   const cmsEnv = {
     ...database.env,
     ...testSecrets(),
     HOST: '127.0.0.1',
+    PORT: String(cmsPort),
+    // The website's address, as the CMS links to it and lets it read and post.
+    PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}`,
     CRON_ENABLED: 'false',
     // Three for tests/api/validation.test.ts's flood check, three for the web form's tests.
     GROUP_APPLICATION_LIMIT: '6',
@@ -59,8 +70,11 @@ export default async function setup(project: TestProject) {
     FEEDS_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${feedPort}`,
   };
   Object.assign(process.env, cmsEnv);
-  const cms = await startCms();
-  const web = await startWeb(cms.url);
+  const previousTmp = process.env.TMPDIR;
+  const cmsTmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterhouse-cms-tmp-'));
+  process.env.TMPDIR = cmsTmpDir;
+  const cms = await startCms(cmsPort);
+  const web = await startWeb(cms.url, webPort);
   const adminToken = await registerFirstAdmin(cms.url);
   project.provide('cmsUrl', cms.url);
   project.provide('webUrl', web.url);
@@ -68,9 +82,13 @@ export default async function setup(project: TestProject) {
   project.provide('cmsEnv', cmsEnv);
   project.provide('adminToken', adminToken);
   project.provide('feedPort', feedPort);
+  project.provide('cmsTmpDir', cmsTmpDir);
   return async () => {
     await web.stop();
     await cms.stop();
     await database.drop();
+    fs.rmSync(cmsTmpDir, { recursive: true, force: true });
+    if (previousTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previousTmp;
   };
 }

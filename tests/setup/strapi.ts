@@ -18,11 +18,11 @@ export interface RunningCms {
  * serves it on a free loopback port. The environment must already point at a
  * database and carry the secrets.
  */
-export async function startCms(): Promise<RunningCms> {
+export async function startCms(listenPort = 0): Promise<RunningCms> {
   const { createStrapi } = require('@strapi/strapi');
   const app = createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist'), serveAdminPanel: false });
   await app.load();
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => app.server.listen(listenPort, '127.0.0.1', resolve));
   const { port } = app.server.httpServer.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -247,21 +247,34 @@ describe('the start-a-group form', () => {
     });
 
     it('counts each visitor of the website on their own', async () => {
-      const stamp = await openForm();
+      // One stamp per form shown: the CMS takes one application per stamp.
+      const stamps: string[] = [];
+      for (let i = 0; i < limit + 2; i++) stamps.push(await openForm());
       await new Promise((resolve) => setTimeout(resolve, 3200));
       for (let i = 1; i <= limit; i++) {
-        const sent = await viaWeb('127.0.0.2', stamp, `First Visitor Group ${i}`);
+        const sent = await viaWeb('127.0.0.2', stamps[i - 1]!, `First Visitor Group ${i}`);
         expect(sent.status, `application ${i}`).toBe(200);
         expect(sent.text).toContain('Thank you!');
       }
-      const refused = await viaWeb('127.0.0.2', stamp, 'First Visitor Group Again');
+      const refused = await viaWeb('127.0.0.2', stamps[limit]!, 'First Visitor Group Again');
       expect(refused.status).toBe(429);
       expect(await stored('First Visitor Group Again')).toBe(0);
 
-      const other = await viaWeb('127.0.0.3', stamp, 'Second Visitor Group');
+      const other = await viaWeb('127.0.0.3', stamps[limit + 1]!, 'Second Visitor Group');
       expect(other.status).toBe(200);
       expect(other.text).toContain('Thank you!');
       expect(await stored('Second Visitor Group')).toBe(1);
+    });
+
+    it('takes one application per form, however often it is sent', async () => {
+      const stamp = await openForm();
+      await new Promise((resolve) => setTimeout(resolve, 3200));
+      for (let i = 0; i < 3; i++) {
+        const sent = await viaWeb('127.0.0.5', stamp, 'Twice Sent Group');
+        expect(sent.status).toBe(200);
+        expect(sent.text).toContain('Thank you!');
+      }
+      expect(await stored('Twice Sent Group')).toBe(1);
     });
 
     it('cannot be dodged by telling the CMS another address', async () => {
