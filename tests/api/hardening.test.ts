@@ -153,11 +153,12 @@ describe('"start a group" applications', () => {
 
   it('are taken as JSON only, and never from another site\'s page', async () => {
     const form = new URLSearchParams(Object.entries({ ...application, languages: 'sw' }).map(([k, v]) => [`data[${k}]`, String(v)])).toString();
-    const foreignForm = await send(form, { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' });
+    // A page of another site posting in a visitor's browser carries no signature of the website.
+    const foreignForm = await send(form, { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', 'x-visitor-address': '' });
     expect(foreignForm.status).toBe(415);
     const sameSiteForm = await send(form, { 'content-type': 'application/x-www-form-urlencoded' });
     expect(sameSiteForm.status).toBe(415);
-    const foreignJson = await send(JSON.stringify({ data: application }), { origin: 'https://evil.example', 'content-type': 'application/json' });
+    const foreignJson = await send(JSON.stringify({ data: application }), { origin: 'https://evil.example', 'content-type': 'application/json', 'x-visitor-address': '' });
     expect(foreignJson.status).toBe(403);
     expect(JSON.parse(foreignJson.text).error.message).toMatch(/own website/);
     expect(await stored(application.proposedName)).toBe(0);

@@ -47,7 +47,14 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
    * and not from pages of other sites (the website posts from its server).
    */
   async create(ctx) {
-    if (corsPolicyOf(strapi).isForeign(ctx)) {
+    const { limit, windowMinutes, visitorSecret } = strapi.config.get('api.groupApplications', { limit: 5, windowMinutes: 60 }) as {
+      limit: number;
+      windowMinutes: number;
+      visitorSecret?: string;
+    };
+    const vouched = vouchedAddress(ctx.get(VISITOR_HEADER), visitorSecret);
+    // The website's server proves itself by its signature, whatever Origin its requests carry.
+    if (!vouched && corsPolicyOf(strapi).isForeign(ctx)) {
       return refuse(ctx, 403, 'ForbiddenError', 'Applications are accepted from the portal\'s own website only');
     }
     if (!ctx.is('application/json')) {
@@ -63,13 +70,8 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     }
     checkTypes(data);
 
-    const { limit, windowMinutes, visitorSecret } = strapi.config.get('api.groupApplications', { limit: 5, windowMinutes: 60 }) as {
-      limit: number;
-      windowMinutes: number;
-      visitorSecret?: string;
-    };
     const secret = strapi.config.get('server.app.keys', [''])[0];
-    const client = vouchedAddress(ctx.get(VISITOR_HEADER), visitorSecret) ?? normalizeAddress(ctx.request.ip);
+    const client = vouched ?? normalizeAddress(ctx.request.ip);
     const submitterKey = createHash('sha256').update(`${secret}:${client}`).digest('hex').slice(0, 32);
     const stamp = ctx.get(FORM_STAMP_HEADER);
     const stampKey = stamp ? createHash('sha256').update(`${secret}:stamp:${stamp.slice(0, 200)}`).digest('hex').slice(0, 32) : null;
