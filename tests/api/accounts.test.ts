@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startMailServer, type MailServer } from '../fixtures/mail-server';
 import { admin, api, editor, type ApiResponse } from './client';
 
 const PASSWORD = 'Right-passw0rd';
@@ -51,9 +52,9 @@ afterAll(async () => {
   }
 });
 
-describe('account e-mail routes', () => {
-  it('answer a password reset request alike for an existing, unconfirmed, blocked or unknown address, whatever the mail provider does', async () => {
-    // The test CMS has no mail provider that can deliver: a failing provider must not show.
+describe('account e-mail routes, while the mail provider fails', () => {
+  it('answer a password reset request alike for an existing, unconfirmed, blocked or unknown address', async () => {
+    // Nothing listens on the CMS's SMTP port yet: every e-mail fails, which must not show.
     for (const [state, email] of Object.entries({ ...addresses, 'existing, other case': 'Acc.Confirmed@Example.NET' })) {
       const response = await api.send('POST', '/api/auth/forgot-password', { email });
       expect(answer(response), state).toEqual({ status: 200, body: { ok: true } });
@@ -207,5 +208,57 @@ describe('API tokens', () => {
     for (const path of ['/api/users', '/api/memberships', '/api/group-applications', '/api/community/feeds']) {
       expect((await read(tokens.fullAccess!, path)).status, path).toBe(200);
     }
+  });
+});
+
+describe('account e-mail routes, with a mail provider that delivers', () => {
+  let mail: MailServer;
+  const mailTo = (address: string) => mail.messages.filter((m) => m.to.includes(address));
+
+  beforeAll(async () => {
+    mail = await startMailServer(inject('mailPort'));
+  });
+
+  afterAll(async () => {
+    await mail?.close();
+  });
+
+  it('send a password reset only to an account that can use it, and its code sets a new password', async () => {
+    const seen = mailTo(addresses.confirmed).length;
+    for (const email of [addresses.unknown, addresses.blocked, addresses.confirmed]) {
+      const response = await api.send('POST', '/api/auth/forgot-password', { email });
+      expect(answer(response), email).toEqual({ status: 200, body: { ok: true } });
+    }
+    const reset = await mail.next(addresses.confirmed, seen);
+    const code = /code=([0-9a-f]{128})/.exec(reset.text)?.[1];
+    expect(code, reset.text).toBeTruthy();
+    expect(mailTo(addresses.unknown)).toEqual([]);
+    expect(mailTo(addresses.blocked)).toEqual([]);
+
+    const changed = await api.send('POST', '/api/auth/reset-password', { code, password: 'Fresh-passw0rd', passwordConfirmation: 'Fresh-passw0rd' });
+    expect(changed.status, changed.text).toBe(200);
+    const signIn = await api.send('POST', '/api/auth/local', { identifier: addresses.confirmed, password: 'Fresh-passw0rd' });
+    expect(signIn.status, signIn.text).toBe(200);
+    const again = await api.send('POST', '/api/auth/reset-password', { code, password: 'Other-passw0rd', passwordConfirmation: 'Other-passw0rd' });
+    expect(again.status).toBe(400);
+  });
+
+  it('send an address confirmation only to an unconfirmed account, and its token confirms the address', async () => {
+    const seen = mailTo(addresses.unconfirmed).length;
+    for (const email of [addresses.unknown, addresses.blocked, addresses.confirmed, addresses.unconfirmed]) {
+      const response = await api.send('POST', '/api/auth/send-email-confirmation', { email });
+      expect(answer(response), email).toEqual({ status: 200, body: { email, sent: true } });
+    }
+    const message = await mail.next(addresses.unconfirmed, seen);
+    const token = /confirmation=([0-9a-f]{40})/.exec(message.text)?.[1];
+    expect(token, message.text).toBeTruthy();
+    expect(mailTo(addresses.unknown)).toEqual([]);
+    expect(mailTo(addresses.blocked)).toEqual([]);
+    expect(mailTo(addresses.confirmed).some((m) => /confirmation=/.test(m.text))).toBe(false);
+
+    const confirmation = await api.get(`/api/auth/email-confirmation?confirmation=${token}`);
+    expect(confirmation.status, confirmation.text).toBe(302);
+    const account = await editor.list(USER, `filters[email][$eq]=${encodeURIComponent(addresses.unconfirmed)}`);
+    expect(account.body.results.map((a: { confirmed: boolean }) => a.confirmed)).toEqual([true]);
   });
 });

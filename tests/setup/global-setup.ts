@@ -35,6 +35,8 @@ declare module 'vitest' {
     adminToken: string;
     /** The port of the feed fixture server that the importer may reach (FEEDS_ALLOW_PRIVATE_HOSTS). */
     feedPort: number;
+    /** The port of the SMTP server the CMS sends account e-mail to; nothing listens there unless a test starts one. */
+    mailPort: number;
   }
 }
 
@@ -46,6 +48,7 @@ export default async function setup(project: TestProject) {
   const kind = (process.env.TEST_DB ?? 'sqlite') as DatabaseKind;
   const database = await createTestDatabase(kind);
   const feedPort = await freePort();
+  const mailPort = await freePort();
   const cmsEnv = {
     ...database.env,
     ...testSecrets(),
@@ -57,6 +60,8 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // Only the fixture server's own host:port; the tests prove nothing else private is let through.
     FEEDS_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${feedPort}`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mailPort),
   };
   Object.assign(process.env, cmsEnv);
   const cms = await startCms();
@@ -68,6 +73,7 @@ export default async function setup(project: TestProject) {
   project.provide('cmsEnv', cmsEnv);
   project.provide('adminToken', adminToken);
   project.provide('feedPort', feedPort);
+  project.provide('mailPort', mailPort);
   return async () => {
     await web.stop();
     await cms.stop();
