@@ -70,7 +70,7 @@ describe('account e-mail routes, while the mail provider fails', () => {
 
   it('refuse a malformed request with a 400 that says what is wrong', async () => {
     for (const path of ['/api/auth/forgot-password', '/api/auth/send-email-confirmation']) {
-      for (const body of [{}, { email: 'not an address' }, { email: [addresses.confirmed] }, { email: { $ne: null } }, { email: addresses.confirmed, role: 1 }]) {
+      for (const body of [{}, [], 'x', { email: 'not an address' }, { email: [addresses.confirmed] }, { email: { $ne: null } }, { email: addresses.confirmed, role: 1 }]) {
         const response = await api.send('POST', path, body);
         expect(response.status, `${path} ${JSON.stringify(body)}`).toBe(400);
         expect(response.body.error.message, `${path} ${JSON.stringify(body)}`).toBeTruthy();
@@ -87,6 +87,10 @@ describe('sign-in', () => {
     for (const identifier of [addresses.confirmed, addresses.unconfirmed, addresses.blocked, 'acc.confirmed']) {
       const wrong = await api.send('POST', '/api/auth/local', { identifier, password: 'Wrong-passw0rd' });
       expect(answer(wrong), identifier).toEqual(answer(unknown));
+    }
+    for (const body of [{ identifier: { $ne: '' }, password: PASSWORD }, { identifier: addresses.confirmed, password: [PASSWORD] }]) {
+      const odd = await api.send('POST', '/api/auth/local', body);
+      expect(odd.status, JSON.stringify(body)).toBe(400);
     }
     const right = await api.send('POST', '/api/auth/local', { identifier: addresses.confirmed, password: PASSWORD });
     expect(right.status, right.text).toBe(200);
