@@ -22,6 +22,22 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: {
     config: { sizeLimit: env.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024) },
   },
+  // Account e-mail (password reset, address confirmation) goes through this SMTP server; without SMTP_HOST, Strapi's default sendmail.
+  ...(env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+            },
+          },
+        },
+      }
+    : {}),
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

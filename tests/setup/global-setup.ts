@@ -40,6 +40,8 @@ declare module 'vitest' {
     cmsTmpDir: string;
     /** The port of the feed fixture server that the importer may reach (FEEDS_ALLOW_PRIVATE_HOSTS). */
     feedPort: number;
+    /** The port of the SMTP server the CMS sends account e-mail to; nothing listens there unless a test starts one. */
+    mailPort: number;
   }
 }
 
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject) {
   // The CMS knows its own address from its configuration (HOST and PORT), as in production.
   const cmsPort = await freePort();
   const webPort = await freePort();
+  const mailPort = await freePort();
   const cmsEnv = {
     ...database.env,
     ...testSecrets(),
@@ -68,6 +71,8 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // Only the fixture server's own host:port; the tests prove nothing else private is let through.
     FEEDS_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${feedPort}`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mailPort),
   };
   Object.assign(process.env, cmsEnv);
   const previousTmp = process.env.TMPDIR;
@@ -83,6 +88,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminToken', adminToken);
   project.provide('feedPort', feedPort);
   project.provide('cmsTmpDir', cmsTmpDir);
+  project.provide('mailPort', mailPort);
   return async () => {
     await web.stop();
     await cms.stop();

@@ -1,39 +1,35 @@
 import type { Core } from '@strapi/strapi';
+import { answerAlike } from './auth-answers';
+import { followPublicFields } from './public-fields';
 
-type Plugin = { bootstrap?: (args: { strapi: Core.Strapi }) => unknown } & Record<string, unknown>;
-type Event = { params?: { data?: Record<string, unknown> } };
+type Route = { handler: string; config?: { policies?: unknown[] } & Record<string, unknown> };
+type Plugin = {
+  bootstrap?: (args: { strapi: Core.Strapi }) => unknown;
+  controllers: Record<string, any>;
+  routes: Record<string, { routes: Route[] }>;
+} & Record<string, unknown>;
 
-/** Account fields the public API shows something of (coordinators' names on group pages). */
-const PUBLIC_FIELDS = ['displayName', 'blocked'];
+/** Reads of accounts, which carry members' e-mail addresses. */
+const ACCOUNT_READS = ['user.find', 'user.findOne'];
 
 /**
- * Public reads are cached on the content version, which only writes to the portal's own
- * content change. A coordinator's new display name (or a blocked or deleted account)
- * changes what group pages show, so those account writes change the version too,
- * whether made in the admin or through the users-permissions services.
+ * The portal's changes to users-permissions: account writes that show publicly change
+ * the content version, sign-in and account mail reveal nothing about who has an
+ * account, and reading accounts takes more than a read-only API token.
  */
 export default (plugin: Plugin) => {
   const bootstrap = plugin.bootstrap;
   plugin.bootstrap = async (args: { strapi: Core.Strapi }) => {
     await bootstrap?.(args);
-    const { strapi } = args;
-    const bump = () => strapi.plugin('community')?.service('content-version')?.bump();
-    const touchesPublicFields = (event: Event) => PUBLIC_FIELDS.some((field) => field in (event.params?.data ?? {}));
-    strapi.db.lifecycles.subscribe({
-      models: ['plugin::users-permissions.user'],
-      async afterUpdate(event: Event) {
-        if (touchesPublicFields(event)) await bump();
-      },
-      async afterUpdateMany(event: Event) {
-        if (touchesPublicFields(event)) await bump();
-      },
-      async afterDelete() {
-        await bump();
-      },
-      async afterDeleteMany() {
-        await bump();
-      },
-    });
+    followPublicFields(args.strapi);
   };
+
+  answerAlike(plugin.controllers);
+
+  for (const route of plugin.routes['content-api']!.routes) {
+    if (ACCOUNT_READS.includes(route.handler)) {
+      route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::personal-data'] };
+    }
+  }
   return plugin;
 };

@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 
 export default factories.createCoreRouter('api::group-application.group-application', {
   config: {
-    find: { middlewares: ['global::public-query'] },
-    findOne: { middlewares: ['global::public-query'] },
+    find: { middlewares: ['global::public-query'], policies: ['global::personal-data'] },
+    findOne: { middlewares: ['global::public-query'], policies: ['global::personal-data'] },
   },
 });

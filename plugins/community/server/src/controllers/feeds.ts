@@ -2,9 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils';
 
-/** Feed health for editors (admin API) and integrators (content API with a token): the same data. */
+/** Feed health for editors (admin API, `status`) and integrators (content API with a token, `find`): the same data. */
 const feeds = ({ strapi }: { strapi: Core.Strapi }) => ({
   async status(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'feed-import').status() };
+  },
+
+  // Named `find` because Strapi's read-only API tokens may call only actions named find or findOne.
+  async find(ctx: any) {
     ctx.body = { data: await getService(strapi, 'feed-import').status() };
   },
 

@@ -41,7 +41,7 @@ export default {
     {
       method: 'GET',
       path: '/feeds',
-      handler: 'feeds.status',
+      handler: 'feeds.find',
       // Integrators need an API token: errors may name addresses on the importer's network.
       config: { policies: [] },
     },
