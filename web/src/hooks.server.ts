@@ -3,6 +3,7 @@ import type { Handle } from '@sveltejs/kit';
 import { MESSAGES } from '$lib/i18n/catalogs.server';
 import { registerCatalogs } from '$lib/i18n/translate';
 import { contentVersion } from '$lib/server/cms';
+import { lowerCaseSlugAddress } from '$lib/server/canonical-path';
 import { LOCALE_COOKIE } from '$lib/server/locale-redirect';
 import { isCacheable, PageCache } from '$lib/server/page-cache';
 
@@ -14,6 +15,10 @@ registerCatalogs(MESSAGES);
 const pages = new PageCache();
 
 export const handle: Handle = async ({ event, resolve }) => {
+  // Slugs are lower-case: another spelling of one is the same page at its canonical address.
+  const canonical = lowerCaseSlugAddress(event.route.id, event.url, event.params.slug);
+  if (canonical) return new Response(null, { status: 308, headers: { location: canonical } });
+
   const fromPath = event.params.locale;
   // A page no route matches (a 404) still speaks the language its path or the visitor asks for.
   const locale =
