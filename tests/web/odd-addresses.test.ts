@@ -111,6 +111,8 @@ const oddPath: fc.Arbitrary<string> = fc.oneof(
 /** The query parameters the pages read, and others. */
 const name = fc.oneof(
   fc.constantFrom('page', 'near', 'country', 'region', 'language', 'kind', 'status', 'q', 'group', 'format', 'locale', 'pageSize'),
+  // SvelteKit's own, read on client-side navigations.
+  fc.constantFrom('x-sveltekit-invalidated', 'x-sveltekit-trailing-slash'),
   fc.constantFrom(...PROTOTYPE_KEYS, ...BAD_ENCODINGS),
   fc.tuple(fc.constantFrom('page', 'near', 'q', 'filters', 'x', '__proto__'), fc.array(fc.constantFrom('0', '__proto__', 'a', '$or', ''), { minLength: 1, maxLength: 40 })).map(
     ([root, path]) => `${root}${path.map((key) => `[${key}]`).join('')}`,
@@ -141,6 +143,7 @@ const query = fc.oneof(
 );
 const pathWithQuery = fc.constantFrom(
   '/en/groups',
+  '/en/groups/__data.json',
   '/fr/groups',
   '/ja/groups',
   '/en/events',
