@@ -79,7 +79,7 @@ export default async function setup(project: TestProject) {
   const cmsTmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterhouse-cms-tmp-'));
   process.env.TMPDIR = cmsTmpDir;
   const cms = await startCms(cmsPort);
-  const web = await startWeb(cms.url, webPort);
+  const web = await startWeb(cms.url, {}, webPort);
   const adminToken = await registerFirstAdmin(cms.url);
   project.provide('cmsUrl', cms.url);
   project.provide('webUrl', web.url);

@@ -20,14 +20,14 @@ export interface RunningWeb {
   stop(): Promise<void>;
 }
 
-/** Runs the built web app (web/build) against the given CMS, as `npm start` would. */
-export async function startWeb(cmsUrl: string, listenPort?: number): Promise<RunningWeb> {
+/** Runs the built web app (web/build) against the given CMS, as `npm start` would; `env` adds or overrides settings. */
+export async function startWeb(cmsUrl: string, env: Record<string, string> = {}, listenPort?: number): Promise<RunningWeb> {
   const entry = path.join(ROOT, 'web', 'build', 'index.js');
   if (!fs.existsSync(entry)) throw new Error('web/build is missing: run `npm run build -w web` first');
   const port = listenPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, CMS_URL: cmsUrl },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, CMS_URL: cmsUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,8 +3,10 @@ import type { Handle } from '@sveltejs/kit';
 import { MESSAGES } from '$lib/i18n/catalogs.server';
 import { registerCatalogs } from '$lib/i18n/translate';
 import { contentVersion } from '$lib/server/cms';
+import { lowerCaseSlugAddress } from '$lib/server/canonical-path';
 import { LOCALE_COOKIE } from '$lib/server/locale-redirect';
 import { isCacheable, PageCache } from '$lib/server/page-cache';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -13,7 +15,11 @@ registerCatalogs(MESSAGES);
 
 const pages = new PageCache();
 
-export const handle: Handle = async ({ event, resolve }) => {
+const respond: Handle = async ({ event, resolve }) => {
+  // Slugs are lower-case: another spelling of one is the same page at its canonical address.
+  const canonical = lowerCaseSlugAddress(event.route.id, event.url, event.params.slug);
+  if (canonical) return new Response(null, { status: 308, headers: { location: canonical } });
+
   const fromPath = event.params.locale;
   // A page no route matches (a 404) still speaks the language its path or the visitor asks for.
   const locale =
@@ -53,3 +59,6 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (reused && cookie) response.headers.append('set-cookie', event.cookies.serialize(...cookie));
   return response;
 };
+
+// Every answer, reused or fresh, page or endpoint, carries the security headers.
+export const handle: Handle = async ({ event, resolve }) => withSecurityHeaders(await respond({ event, resolve }), event.url);

@@ -25,6 +25,12 @@ describe('validateApplication', () => {
     });
   });
 
+  it('leaves out control characters other than tabs and line breaks', () => {
+    const typed = readApplication(form({ ...valid, proposedName: 'Nai\u0000robi\u001b User Group', message: `${valid.message}\u0000\n\tThanks\u007f` }));
+    expect(typed.proposedName).toBe('Nairobi User Group');
+    expect(typed.message).toBe(`${valid.message}\n\tThanks`);
+  });
+
   it('names each wrong field', () => {
     const result = validateApplication(
       readApplication(form({ ...valid, proposedName: 'x', city: '', country: 'Kenya', languages: ['swahili!'], contactEmail: 'nope', message: 'hi' })),

@@ -122,4 +122,22 @@ describe('PageCache', () => {
     await cache.serve('v1', new URL('http://site.test/en/groups?q=a'), page.render, at);
     expect(page.calls).toBe(4);
   });
+
+  it('forgets the least recently stored pages beyond its bytes, and keeps no page larger than them all', async () => {
+    const cache = new PageCache(100, 25);
+    const page = renderer((n) => `render ${n}`.padEnd(10, '.'));
+    for (const q of ['a', 'b', 'c']) await cache.serve('v1', new URL(`http://site.test/en/groups?q=${q}`), page.render, at);
+    // Three pages of 10 bytes do not fit in 25: the first is gone, the last two are kept.
+    await cache.serve('v1', new URL('http://site.test/en/groups?q=c'), page.render, at);
+    await cache.serve('v1', new URL('http://site.test/en/groups?q=b'), page.render, at);
+    expect(page.calls).toBe(3);
+    await cache.serve('v1', new URL('http://site.test/en/groups?q=a'), page.render, at);
+    expect(page.calls).toBe(4);
+
+    const huge = renderer(() => 'x'.repeat(26));
+    const hugeUrl = new URL('http://site.test/en/map');
+    expect(await (await cache.serve('v1', hugeUrl, huge.render, at)).response.text()).toHaveLength(26);
+    await cache.serve('v1', hugeUrl, huge.render, at);
+    expect(huge.calls).toBe(2);
+  });
 });

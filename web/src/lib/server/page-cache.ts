@@ -9,6 +9,8 @@ interface CachedPage {
 }
 
 const MAX_PAGES = 2000;
+/** Every query string is a page of its own: the bytes kept are bounded, not only the pages. */
+const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * Whether an answer may be reused for other visitors: public GET pages of a route, but
@@ -36,8 +38,12 @@ function toResponse(page: CachedPage): Response {
 export class PageCache {
   readonly #pages = new Map<string, CachedPage>();
   readonly #rendering = new Map<string, Promise<void>>();
+  #bytes = 0;
 
-  constructor(private readonly maxPages = MAX_PAGES) {}
+  constructor(
+    private readonly maxPages = MAX_PAGES,
+    private readonly maxBytes = MAX_BYTES,
+  ) {}
 
   /**
    * The page at `url` for content `version`: the kept one when it is current, or when
@@ -78,9 +84,19 @@ export class PageCache {
     if (response.status !== 200 || !/^(text\/html|application\/json)/.test(type)) return response;
     const body = new Uint8Array(await response.arrayBuffer());
     const headers = [...response.headers].filter(([name]) => name.toLowerCase() !== 'set-cookie');
-    this.#pages.delete(path);
-    this.#pages.set(path, { status: response.status, headers, body, version, minute });
-    if (this.#pages.size > this.maxPages) this.#pages.delete(this.#pages.keys().next().value as string);
+    this.#forget(path);
+    if (body.byteLength <= this.maxBytes) {
+      this.#pages.set(path, { status: response.status, headers, body, version, minute });
+      this.#bytes += body.byteLength;
+    }
+    while (this.#pages.size > this.maxPages || this.#bytes > this.maxBytes) this.#forget(this.#pages.keys().next().value as string);
     return new Response(body, { status: response.status, headers: response.headers });
+  }
+
+  #forget(path: string) {
+    const page = this.#pages.get(path);
+    if (!page) return;
+    this.#bytes -= page.body.byteLength;
+    this.#pages.delete(path);
   }
 }

@@ -35,7 +35,9 @@ export type Query = [string, string | number][];
 
 export function cmsUrl(path: string, query: [string, string | number][]): URL {
   const url = new URL(path, env.CMS_URL || DEFAULT_CMS_URL);
-  for (const [name, value] of query) url.searchParams.append(name, String(value));
+  // PostgreSQL text cannot hold a NUL, so no stored value has one: a visitor's NUL (in a
+  // search, say) would only make the database refuse the whole query.
+  for (const [name, value] of query) url.searchParams.append(name, String(value).replaceAll('\0', ''));
   return url;
 }
 

@@ -2,6 +2,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import eventsFr from './fixtures/events-fr.json';
 import groupsPtBr from './fixtures/groups-pt-BR.json';
+import { cmsUrl } from './client';
 import { listGroups, listUpcomingEvents, type Fetch } from './index';
 
 vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337', CONTENT_VERSION_TTL_MS: '0' } }));
@@ -192,5 +193,13 @@ describe('when the CMS is not there', () => {
   it('does not hide a request the CMS rejects as a 503', async () => {
     const { fetch } = fakeFetch(() => json({ error: { status: 400 } }, 400));
     await expect(listGroups(fetch, { locale: 'en', page: 1, pageSize: 25 })).rejects.toThrow(/400/);
+  });
+});
+
+describe('CMS addresses', () => {
+  it('leave out NUL characters, which no text stored in PostgreSQL can hold', () => {
+    const url = cmsUrl('/api/events', [['filters[$or][0][title][$containsi]', 'a\0b\0'], ['locale', 'fr']]);
+    expect(url.searchParams.get('filters[$or][0][title][$containsi]')).toBe('ab');
+    expect(url.href).toBe('http://cms.test:1337/api/events?filters%5B%24or%5D%5B0%5D%5Btitle%5D%5B%24containsi%5D=ab&locale=fr');
   });
 });

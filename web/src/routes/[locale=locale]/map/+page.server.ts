@@ -2,6 +2,7 @@ import { env } from '$env/dynamic/public';
 import { groupByCountry } from '$lib/map/points';
 import { mapPoints } from '$lib/map/points.server';
 import { tileConfig } from '$lib/map/tiles';
+import { slugIgnoringCase } from '$lib/slug';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ fetch, params: { locale }, url }) => {
@@ -10,6 +11,7 @@ export const load = (async ({ fetch, params: { locale }, url }) => {
     countries: groupByCountry(groups, locale),
     total: groups.length,
     tiles: tileConfig(env.PUBLIC_TILE_URL, env.PUBLIC_TILE_ATTRIBUTION),
-    selected: url.searchParams.get('group'),
+    // The group to centre on; a value that is no slug centres on none.
+    selected: slugIgnoringCase(url.searchParams.get('group')) ?? null,
   };
 }) satisfies PageServerLoad;
