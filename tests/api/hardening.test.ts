@@ -174,6 +174,9 @@ describe('"start a group" applications', () => {
     const wrongType = await send(JSON.stringify({ data: { ...application, message: { text: application.message } } }), { 'content-type': 'application/json' });
     expect(wrongType.status).toBe(400);
     expect(JSON.parse(wrongType.text).error.message).toBe('message must be text');
+    const nul = await send(JSON.stringify({ data: { ...application, city: 'Kisu\u0000mu' } }), { 'content-type': 'application/json' });
+    expect(nul.status).toBe(400);
+    expect(JSON.parse(nul.text).error.message).toBe('city contains a NUL character');
   });
 
   it('take one application per form stamp, however often it is sent', async () => {
