@@ -67,13 +67,17 @@ export interface ItemImage {
 
 type Element = Record<string, unknown>;
 
+// Bounds what one hostile entry can make the importer store.
+const MAX_IMAGES = 50;
+const MAX_ALT = 1000;
+
 /** A Media RSS text element (media:description, media:title) as plain text; null when it is a placeholder. */
 function mediaText(value: unknown): string | null {
   const element = first(value);
   const raw = text(element);
   if (!raw) return null;
   const plain = attributes(element).type?.toLowerCase() === 'html' ? htmlToText(raw) : raw;
-  return realCaption(plain.slice(0, 1000));
+  return realCaption(plain.slice(0, MAX_ALT));
 }
 
 const altOf = (element: Element) => mediaText(element['media:description']) ?? mediaText(element['media:title']);
@@ -85,15 +89,15 @@ function thumbnailOf(elements: unknown[], base: string): string | null {
 /**
  * Every picture of an item, in the order the feed gives them: each media:content (a
  * media:group is one picture in several sizes, the widest kept), then RSS enclosures and
- * Atom enclosure links, else the images of its HTML. Each keeps its own alt text where the
- * feed gives one (Media RSS description or title, the link's title, the HTML's alt).
+ * Atom enclosure links, else the images of its HTML; 50 at most. Each keeps its own alt text
+ * where the feed gives one (Media RSS description or title, the link's title, the HTML's alt).
  */
 export function itemImages(item: Element, base: string, html: { url: string; alt: string | null }[]): ItemImage[] {
   const images: ItemImage[] = [];
   const altInHtml = new Map(html.map((image) => [image.url, realCaption(image.alt)]));
   const add = (url: string | null, thumbnailUrl: string | null, alt: string | null) => {
-    if (!url || images.some((image) => image.url === url)) return;
-    images.push({ url, thumbnailUrl, alt: alt ?? altInHtml.get(url) ?? null });
+    if (!url || images.length >= MAX_IMAGES || images.some((image) => image.url === url)) return;
+    images.push({ url, thumbnailUrl, alt: (alt ?? altInHtml.get(url) ?? null)?.slice(0, MAX_ALT) ?? null });
   };
   for (const content of list(item.mediaContent) as Element[]) {
     if (!isImage(attributes(content))) continue;

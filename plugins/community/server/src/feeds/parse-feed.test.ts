@@ -329,3 +329,13 @@ describe('parseFeed: full content, albums and placeholder captions', () => {
     expect((await parse('media-rss-album.xml', 'photos')).items[1]!.title).toBe('');
   });
 });
+
+describe('parseFeed: an album has bounds', () => {
+  it('keeps at most 50 pictures of one entry, in order', async () => {
+    const contents = Array.from({ length: 80 }, (_, n) => `<media:content url="https://example.org/p/${n}.jpg" medium="image"/>`).join('');
+    const body = Buffer.from(`<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title><item><title>Big album</title><guid>a</guid>${contents}</item></channel></rss>`);
+    const [album] = (await parseFeed(body, { url: 'https://example.org/feed', contentType: null, kind: 'photos' })).items;
+    expect(album!.images).toHaveLength(50);
+    expect(album!.images[49]!.url).toBe('https://example.org/p/49.jpg');
+  });
+});
