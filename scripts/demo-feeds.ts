@@ -100,17 +100,26 @@ ${items.join('\n')}
 `;
 }
 
-/** A media-RSS photostream of `count` photos (images at /images/<group>/<1–6>.svg). */
+/**
+ * A media-RSS photostream of `count` photo entries (images at /images/<group>/<1–6>.svg);
+ * the newest is an album of three pictures, each described.
+ */
 export function photoFeed(group: FeedGroup, base: string, now: number, count = 6): string {
+  const place = group.city ?? group.name;
   const items = Array.from({ length: count }, (_, i) => {
-    const image = `${base}/images/${group.slug}/${(i % 6) + 1}.svg`;
+    const image = (n: number) => `${base}/images/${group.slug}/${(n % 6) + 1}.svg`;
+    const media =
+      i === 0
+        ? [0, 1, 2]
+            .map((n) => `      <media:content url="${image(n)}" type="image/svg+xml" medium="image"><media:description>${xml(`Coloured tile ${n + 1} of the ${place} album`)}</media:description></media:content>`)
+            .join('\n')
+        : `      <media:content url="${image(i)}" type="image/svg+xml" medium="image"/>\n      <media:thumbnail url="${image(i)}"/>`;
     return `    <item>
-      <title>${xml(`${group.city ?? group.name} — ${i + 1}`)}</title>
+      <title>${xml(`${place} — ${i + 1}`)}</title>
       <link>${base}/photos/${group.slug}/${i + 1}</link>
       <guid>${base}/photos/${group.slug}/${i + 1}</guid>
       <pubDate>${new Date(now - (i * 5 + 1) * DAY).toUTCString()}</pubDate>
-      <media:content url="${image}" type="image/svg+xml" medium="image"/>
-      <media:thumbnail url="${image}"/>
+${media}
     </item>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>

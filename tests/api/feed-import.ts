@@ -67,6 +67,8 @@ export interface FeedStatus {
   lastSuccessAt: string | null;
   itemsImported: number;
   failures: number;
+  leftOut: { outsideWindow: number; beyondLimit: number };
+  note: string | null;
 }
 
 /** The feeds of one group as the admin's feed page lists them, by URL. */

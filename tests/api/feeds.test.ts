@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FEED_FIXTURES, startFeedServer, type FeedServer } from '../fixtures/feed-server';
+import { largeFeed, relativeCalendar } from '../fixtures/large-feed';
 import { api } from './client';
 import { createGroupWithFeeds, deleteGroup, feedsOf, importNow, setFeeds, type FeedInput, type FeedStatus } from './feed-import';
 
@@ -198,5 +199,102 @@ describe('feed import, end to end', () => {
     expect((await api.get('/api/community/feeds')).status).toBe(403);
     const anonymousImport = await api.send('POST', '/community/feeds/import', {});
     expect(anonymousImport.status).toBe(401);
+  });
+});
+
+describe('feed import of real-world shapes: full posts, albums, placeholder captions, the calendar window, a huge feed', () => {
+  const REAL = 'feed-real-world';
+  const BIG = 'feed-twenty-thousand';
+  let server: FeedServer;
+  let groups: string[] = [];
+  let health: Map<string, FeedStatus>;
+  let bigHealth: Map<string, FeedStatus>;
+  const url = (name: string) => `${server.url}/feeds/${name}`;
+
+  beforeAll(async () => {
+    server = await startFeedServer({ host: '127.0.0.1', port: inject('feedPort') });
+    server.setFeed('window.ics', relativeCalendar(new Date(), [
+      { uid: 'ended-184-days-ago', days: 184 },
+      { uid: 'ended-182-days-ago', days: 182 },
+      { uid: 'ended-10-days-ago', days: 10 },
+      { uid: 'ends-in-10-days', days: -10 },
+    ]), 'text/calendar; charset=utf-8');
+    server.setFeed('twenty-thousand.xml', largeFeed(20_000), 'application/rss+xml');
+    groups = [
+      await createGroupWithFeeds(REAL, [
+        { kind: 'blog', url: url('wordpress-full-content.xml') },
+        { kind: 'photos', url: url('pixelfed-album.xml') },
+        { kind: 'photos', url: url('media-rss-album.xml') },
+        { kind: 'calendar', url: url('window.ics') },
+      ]),
+      await createGroupWithFeeds(BIG, [{ kind: 'blog', url: url('twenty-thousand.xml') }]),
+    ];
+    await importNow();
+    health = await feedsOf(REAL);
+    bigHealth = await feedsOf(BIG);
+  });
+
+  afterAll(async () => {
+    for (const documentId of groups) await deleteGroup(documentId);
+    await server?.close();
+  });
+
+  it('takes a WordPress excerpt from the whole post and keeps the post, sanitized', async () => {
+    const { data } = await api.get(`/api/community/posts?group=${REAL}`).then((response) => response.body as { data: { title: string; excerpt: string | null; summary: string | null }[] });
+    const recap = data.find((post) => post.title === 'Spring sprint recap')!;
+    expect(recap.excerpt).toBe(
+      'Twelve of us spent the weekend of 18 April fixing documentation bugs in the installer guide. We closed thirty-one issues, ' +
+        'reviewed nine pull requests and wrote a new chapter on upgrading between releases. The most popular session was the pairing ' +
+        'hour on Sunday morning, when newcomers picked an issue…',
+    );
+    // The full post is not in the list; editors find it on the post in the admin.
+    expect(recap).not.toHaveProperty('content');
+    const { admin } = await import('./client');
+    const stored = await admin.get(`/content-manager/collection-types/plugin::community.post?filters[$and][0][title][$eq]=${encodeURIComponent('Spring sprint recap')}`);
+    expect(stored.status, stored.text).toBe(200);
+    const content = (stored.body.results as { content: string }[])[0]!.content;
+    expect(content).toContain('<p>Thanks to the city library for the room, and to everyone who brought pastéis de nata.</p>');
+    expect(content).not.toMatch(/<script|onerror/);
+  });
+
+  it('keeps every picture of an album in order with its own alt text, and no placeholder as a title', async () => {
+    const response = await api.get(`/api/community/photos?group=${REAL}&pageSize=20`);
+    expect(response.status, response.text).toBe(200);
+    const photos = response.body.data as { title: string | null; pageUrl: string; imageUrl: string; images: { url: string; alt: string | null }[] }[];
+    expect(photos).toHaveLength(6);
+    const byPage = new Map(photos.map((photo) => [photo.pageUrl.split('/').pop(), photo]));
+    const demos = byPage.get('801000000000000003')!;
+    expect(demos.title).toBe('Hackathon day two: demos');
+    expect(demos.images.map((image) => image.alt)).toEqual(['Speaker presenting a command-line tool, slides behind her', 'About forty people seated, watching the demos', null]);
+    expect(demos.imageUrl).toBe('https://pix.example.community/storage/m/_v2/77/aa/demo-stage.jpg');
+    expect(byPage.get('install-fest-march')!.images.map((image) => image.url.split('/').pop())).toEqual(['queue.jpg', 'usb.jpg', 'group.jpg']);
+    for (const page of ['801000000000000002', '801000000000000001', '801000000000000000', 'dsc-0042']) expect(byPage.get(page)!.title, page).toBeNull();
+  });
+
+  it('imports the events of the last 183 days and says how many ended before', async () => {
+    const calendar = url('window.ics');
+    const events = await api.get(`/api/events?filters[importedFrom][$eq]=${encodeURIComponent(calendar)}&fields[0]=title&sort=startsAt&pagination[pageSize]=10`);
+    expect(events.status, events.text).toBe(200);
+    expect(events.body.data.map((event: { title: string }) => event.title)).toEqual(['Event ended-182-days-ago', 'Event ended-10-days-ago', 'Event ends-in-10-days']);
+    expect(health.get(calendar)).toMatchObject({
+      health: 'ok',
+      leftOut: { outsideWindow: 1, beyondLimit: 0 },
+      note: '1 event ended more than 183 days ago and was not imported.',
+    });
+    expect(health.get(url('wordpress-full-content.xml'))!.note).toBeNull();
+  });
+
+  it('takes the newest 500 items of a 20,000-item feed and says so', async () => {
+    const first = await api.get(`/api/community/posts?group=${BIG}&pageSize=100`);
+    expect(first.body.meta.pagination.total).toBe(500);
+    expect(first.body.data[0].title).toBe('Post 19999');
+    const last = await api.get(`/api/community/posts?group=${BIG}&pageSize=100&page=5`);
+    expect(last.body.data.at(-1).title).toBe('Post 19500');
+    expect(bigHealth.get(url('twenty-thousand.xml'))).toMatchObject({
+      health: 'ok',
+      itemsImported: 500,
+      leftOut: { outsideWindow: 0, beyondLimit: 19_500 },
+      note: 'The feed holds 20,000 items; only the newest 500 were imported.',
+    });
   });
 });

@@ -6,9 +6,18 @@ import { accessibilityViolations, closeBrowser, openBrowser, screenshot, scrolls
 
 const SLUG = 'feed-showcase';
 
-/** A photostream whose images the fixture server itself serves, so the browser can show them. */
+/**
+ * A photostream whose images the fixture server itself serves, so the browser can show them:
+ * three single photos, one with Pixelfed's "No caption", and an album of three.
+ */
 const photostream = (base: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Photos</title><link>${base}/</link>
+<item><title>Hack night finale</title><link>${base}/photos/album</link><guid>photo-album</guid><pubDate>Thu, 05 Nov 2026 18:00:00 GMT</pubDate>
+<media:content url="${base}/feeds/photo-4.svg" medium="image"><media:description>Stickers on a laptop lid</media:description></media:content>
+<media:content url="${base}/feeds/photo-5.svg" medium="image"><media:description>A whiteboard full of diagrams</media:description></media:content>
+<media:content url="${base}/feeds/photo-6.svg" medium="image"/></item>
+<item><title>No caption</title><link>${base}/photos/uncaptioned</link><guid>photo-uncaptioned</guid><pubDate>Wed, 04 Nov 2026 18:00:00 GMT</pubDate>
+<media:content url="${base}/feeds/photo-7.svg" medium="image"/></item>
 ${[1, 2, 3]
   .map(
     (n) => `<item><title>Hack night ${n}</title><link>${base}/photos/${n}</link><guid>photo-${n}</guid>
@@ -28,7 +37,7 @@ describe('imported posts and photos on the group page', () => {
   beforeAll(async () => {
     server = await startFeedServer({ host: '127.0.0.1', port: inject('feedPort') });
     server.setFeed('photostream.xml', photostream(server.url), 'application/rss+xml');
-    for (const n of [1, 2, 3]) server.setFeed(`photo-${n}.svg`, image(n * 90), 'image/svg+xml');
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) server.setFeed(`photo-${n}.svg`, image(n * 50), 'image/svg+xml');
     documentId = await createGroupWithFeeds(SLUG, [
       { kind: 'blog', url: `${server.url}/feeds/script-injection.xml` },
       { kind: 'blog', url: `${server.url}/feeds/wordpress.xml` },
@@ -65,9 +74,19 @@ describe('imported posts and photos on the group page', () => {
     }
 
     const photos = page.locator('.group-photos img');
-    expect(await photos.count()).toBe(3);
+    expect(await photos.count()).toBe(7);
     await expect.poll(() => photos.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    expect(await photos.first().getAttribute('alt')).toBe('Hack night 3');
+    // Newest first: the album, each picture with its own alt text (the last has none, so its caption and place stand in).
+    const album = page.locator('.group-photos .album');
+    expect(await album.locator('img').evaluateAll((images) => images.map((img) => img.getAttribute('alt')))).toEqual([
+      'Stickers on a laptop lid',
+      'A whiteboard full of diagrams',
+      'Hack night finale, photo 3 sur 3',
+    ]);
+    expect(await album.locator('figcaption').textContent()).toMatch(/Hack night finale\s*·\s*3\s*photos/);
+    // "No caption" is no caption: the photo says whose it is instead.
+    expect(await photos.nth(3).getAttribute('alt')).toBe('Photo de feed showcase');
+    expect(await photos.nth(4).getAttribute('alt')).toBe('Hack night 3');
 
     await page.locator('.group-posts a').first().hover();
     expect(dialogs).toEqual([]);

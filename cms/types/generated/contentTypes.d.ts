@@ -1163,6 +1163,7 @@ export interface PluginCommunityFeedState extends Struct.CollectionTypeSchema {
     kind: Schema.Attribute.Enumeration<['blog', 'photos', 'calendar']> &
       Schema.Attribute.Required;
     lastAttemptAt: Schema.Attribute.DateTime;
+    lastBeyondLimit: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     lastError: Schema.Attribute.Text;
     lastErrorCode: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1173,7 +1174,9 @@ export interface PluginCommunityFeedState extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    lastOutsideWindow: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     lastSuccessAt: Schema.Attribute.DateTime;
+    lastTotal: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     leaseOwner: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
@@ -1238,6 +1241,7 @@ export interface PluginCommunityPhoto extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2000;
       }>;
+    images: Schema.Attribute.JSON;
     imageUrl: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -1302,6 +1306,7 @@ export interface PluginCommunityPost extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
+    content: Schema.Attribute.Text;
     contentHash: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
@@ -1309,6 +1314,10 @@ export interface PluginCommunityPost extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    excerpt: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 400;
+      }>;
     feedUrl: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{

@@ -106,7 +106,14 @@ export function FeedsTable({ feeds, now, onImport, importing, importingFeed }: P
                 )}
               </Td>
               <Td>
-                <Typography textColor="neutral800">{formatNumber(feed.itemsImported)}</Typography>
+                <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="24rem">
+                  <Typography textColor="neutral800">{formatNumber(feed.itemsImported)}</Typography>
+                  {feed.note && (
+                    <Typography variant="pi" textColor="neutral600" style={WRAP} data-note>
+                      {feed.note}
+                    </Typography>
+                  )}
+                </Flex>
               </Td>
               <Td>
                 <Typography textColor="neutral800" style={WRAP}>

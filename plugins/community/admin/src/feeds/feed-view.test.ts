@@ -14,6 +14,8 @@ const feed = (health: FeedHealth, url: string): FeedStatus => ({
   failures: 0,
   nextAttemptAt: null,
   itemsImported: 0,
+  leftOut: { outsideWindow: 0, beyondLimit: 0 },
+  note: null,
 });
 
 const FEEDS = [feed('ok', 'a'), feed('failing', 'b'), feed('backing-off', 'c'), feed('not-modified', 'd'), feed('pending', 'e'), feed('ok', 'f')];

@@ -1,5 +1,7 @@
-import { attributes, list } from './feed-values';
+import { realCaption } from './captions';
+import { attributes, first, list, text } from './feed-values';
 import { webUrl } from './item-key';
+import { htmlToText } from './sanitize';
 
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
 // WordPress.com puts the author's avatar first among an item's media; it is not the post's picture.
@@ -54,4 +56,70 @@ export function itemMedia(item: Record<string, unknown>, base: string): { imageU
   );
   const thumbnailUrl = thumbnails.map(attributes).map((attrs) => candidate(attrs, base)).find((c) => c !== null)?.url ?? null;
   return { imageUrl: fromMedia ?? fromEnclosure ?? fromLinks, thumbnailUrl };
+}
+
+/** One picture of an item: its largest version, its thumbnail and what it shows, in words. */
+export interface ItemImage {
+  url: string;
+  thumbnailUrl: string | null;
+  alt: string | null;
+}
+
+type Element = Record<string, unknown>;
+
+// Bounds what one hostile entry can make the importer store.
+const MAX_IMAGES = 50;
+const MAX_ALT = 1000;
+
+/** A Media RSS text element (media:description, media:title) as plain text; null when it is a placeholder. */
+function mediaText(value: unknown): string | null {
+  const element = first(value);
+  const raw = text(element);
+  if (!raw) return null;
+  const plain = attributes(element).type?.toLowerCase() === 'html' ? htmlToText(raw) : raw;
+  return realCaption(plain.slice(0, MAX_ALT));
+}
+
+const altOf = (element: Element) => mediaText(element['media:description']) ?? mediaText(element['media:title']);
+
+function thumbnailOf(elements: unknown[], base: string): string | null {
+  return elements.map(attributes).map((attrs) => candidate(attrs, base)).find((c) => c !== null)?.url ?? null;
+}
+
+/**
+ * Every picture of an item, in the order the feed gives them: each media:content (a
+ * media:group is one picture in several sizes, the widest kept), then RSS enclosures and
+ * Atom enclosure links, else the images of its HTML; 50 at most. Each keeps its own alt text
+ * where the feed gives one (Media RSS description or title, the link's title, the HTML's alt).
+ */
+export function itemImages(item: Element, base: string, html: { url: string; alt: string | null }[]): ItemImage[] {
+  const images: ItemImage[] = [];
+  const altInHtml = new Map(html.map((image) => [image.url, realCaption(image.alt)]));
+  const add = (url: string | null, thumbnailUrl: string | null, alt: string | null) => {
+    if (!url || images.length >= MAX_IMAGES || images.some((image) => image.url === url)) return;
+    images.push({ url, thumbnailUrl, alt: (alt ?? altInHtml.get(url) ?? null)?.slice(0, MAX_ALT) ?? null });
+  };
+  for (const content of list(item.mediaContent) as Element[]) {
+    if (!isImage(attributes(content))) continue;
+    add(candidate(attributes(content), base)?.url ?? null, thumbnailOf(list(content['media:thumbnail']), base), altOf(content));
+  }
+  for (const group of list(item.mediaGroup) as Element[]) {
+    const contents = list(group['media:content']) as Element[];
+    const pictures = contents.filter((content) => isImage(attributes(content)));
+    const url = widest(pictures.map((content) => candidate(attributes(content), base)));
+    const chosen = pictures.find((content) => candidate(attributes(content), base)?.url === url);
+    const thumbnail = thumbnailOf([...list(group['media:thumbnail']), ...contents.flatMap((content) => list(content['media:thumbnail']))], base);
+    add(url, thumbnail, (chosen && altOf(chosen)) ?? altOf(group));
+  }
+  for (const enclosure of list(item.enclosures)) {
+    if (isImage(attributes(enclosure))) add(candidate(attributes(enclosure), base)?.url ?? null, null, null);
+  }
+  for (const link of list(item.links)) {
+    const attrs = attributes(link);
+    if (attrs.rel === 'enclosure' && isImage(attrs)) add(candidate(attrs, base, 'href')?.url ?? null, null, realCaption(attrs.title));
+  }
+  if (!images.length) for (const image of html) add(image.url, null, null);
+  const itemThumbnail = thumbnailOf(list(item.mediaThumbnail), base);
+  if (images.length === 1 && !images[0]!.thumbnailUrl) images[0]!.thumbnailUrl = itemThumbnail;
+  return images;
 }

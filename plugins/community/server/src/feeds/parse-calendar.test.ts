@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { eventRules } from '../../../../../cms/src/validation/rules';
 import { FEED_FIXTURES } from '../../../../../tests/fixtures/feed-server';
 import { FeedError } from './feed-error';
-import { parseCalendar, storableRule, type CalendarItem } from './parse-calendar';
+import { parseCalendar, readCalendar, storableRule, type CalendarItem } from './parse-calendar';
 
 const EXPECTED = path.join(FEED_FIXTURES, 'expected');
 const NOW = new Date('2026-11-15T12:00:00Z');
@@ -111,6 +111,8 @@ describe('parseCalendar: what a visitor sees', () => {
   it('lists the occurrences of a rule the portal cannot store (BYSETPOS) within the window, with DURATION and overrides', () => {
     const review = items.filter((item) => item.uid.startsWith('last-weekday-review@example.org#'));
     expect(review.map((item) => item.startsAt)).toEqual([
+      // 16:00 in Berlin: summer time until 25 October.
+      '2026-09-30T14:00:00.000Z',
       '2026-10-30T15:00:00.000Z',
       '2026-11-30T15:00:00.000Z',
       '2026-12-30T10:00:00.000Z',
@@ -122,8 +124,8 @@ describe('parseCalendar: what a visitor sees', () => {
       '2027-06-30T14:00:00.000Z',
     ]);
     expect(review.every((item) => item.recurrence === null)).toBe(true);
-    expect(review[0]!.endsAt).toBe('2026-10-30T16:30:00.000Z');
-    expect(review[2]!.title).toBe('Month-end review (early, holidays)');
+    expect(review[1]!.endsAt).toBe('2026-10-30T16:30:00.000Z');
+    expect(review[3]!.title).toBe('Month-end review (early, holidays)');
   });
 
   it('lists RDATE series as occurrences too', () => {
@@ -135,8 +137,9 @@ describe('parseCalendar: what a visitor sees', () => {
     ]);
   });
 
-  it('leaves out events over for more than 30 days and private ones', () => {
-    expect(byUid(items, 'summer-party@example.org')).toBeUndefined();
+  it('keeps events over for less than 183 days, and leaves out private ones', () => {
+    // 1 August is 106 days before the import.
+    expect(byUid(items, 'summer-party@example.org')!.startsAt).toBe('2026-08-01T14:00:00.000Z');
     expect(byUid(items, 'board-meeting@example.org')).toBeUndefined();
     expect(items.some((item) => item.uid.startsWith('board-meeting'))).toBe(false);
   });
@@ -213,7 +216,8 @@ describe('parseCalendar: limits', () => {
   });
 
   it('gives the same results whatever now is, relative to it', () => {
-    const later = parse('calendar.ics', new Date('2027-02-15T12:00:00Z'));
+    // The summit ended on 7 December 2026, 220 days before.
+    const later = parse('calendar.ics', new Date('2027-07-15T12:00:00Z'));
     expect(later.some((item) => item.uid === 'summit-2026@example.org')).toBe(false);
     expect(later.some((item) => item.uid === 'weekly-meetup@berlin-users.example.org')).toBe(true);
   });
@@ -284,5 +288,24 @@ describe('parseCalendar: broken files are refused with a reason', () => {
     expect(failure(() => parseCalendar(bytes, { url: 'https://x.example/', now: NOW })).code).toBe('encoding');
     const [event] = parseCalendar(bytes, { url: 'https://x.example/', now: NOW, contentType: 'text/calendar; charset=iso-8859-1' });
     expect(event!.title).toBe('Réunion');
+  });
+});
+
+describe('readCalendar: the past window', () => {
+  // 183 days before the import is 2026-05-16T12:00Z.
+  const result = readCalendar(read('calendar-past-window.ics'), { url: 'https://calendars.example.net/calendar-past-window.ics', now: NOW });
+
+  it('keeps what ended within 183 days, series still running then, and everything ahead however far', () => {
+    expect(result.items.map((item) => [item.uid, item.startsAt])).toEqual([
+      ['first-half-meetups@lisbon-oss.example.org', '2026-01-06T18:30:00.000Z'],
+      ['just-inside@lisbon-oss.example.org', '2026-05-16T11:00:00.000Z'],
+      ['december-social@lisbon-oss.example.org', '2026-12-10T18:00:00.000Z'],
+      ['conference-2028@lisbon-oss.example.org', '2028-01-10T09:00:00.000Z'],
+    ]);
+    expect(result.items[0]!.recurrence).toBe('FREQ=WEEKLY;UNTIL=20260630T225959Z;BYDAY=TU');
+  });
+
+  it('counts what it left out: an event ended an hour too early, an all-day one, a finished series, a finished unstorable rule', () => {
+    expect(result.outsideWindow).toBe(4);
   });
 });

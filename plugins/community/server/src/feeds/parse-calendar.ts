@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { offsetAt, zonedInstant } from '@chapterhouse/config';
+import { PAST_DAYS } from '../calendar/calendar-entries';
 import { zoneForTzid, ianaZone } from './calendar-zones';
 import { decodeText } from './decode';
 import { FeedError } from './feed-error';
@@ -32,7 +33,7 @@ export interface CalendarItem {
 
 export interface ParseCalendarOptions {
   url: string;
-  /** Events that ended more than 30 days before this are left out; expansion windows start here. */
+  /** Events that ended more than PAST_DAYS (183) days before this are left out; expansion windows start here. */
   now: Date;
   contentType?: string | null;
 }
@@ -42,8 +43,9 @@ type Property = InstanceType<typeof ICAL.Property>;
 type Time = InstanceType<typeof ICAL.Time>;
 
 const DAY = 86_400_000;
-const PAST_DAYS = 30;
-const FUTURE_DAYS = 365;
+// Listed occurrences of rules the portal cannot store reach this far ahead.
+export const FUTURE_DAYS = 365;
+export { PAST_DAYS };
 const MAX_OCCURRENCES = 200;
 // Stops a rule that produces nothing in the window (or a hostile one) from looping for long.
 const MAX_STEPS = 50_000;
@@ -60,6 +62,8 @@ interface Moment {
 interface Context {
   root: Component;
   calendarZone: string | null;
+  /** Events, overrides and series left out because they ended before the window. */
+  outsideWindow: number;
 }
 
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -260,7 +264,11 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
 
   for (const [originalStamp, { override }] of overridden) {
     const own = timing(override, context);
-    if (!own || own.end.getTime() < windowStart) continue;
+    if (!own) continue;
+    if (own.end.getTime() < windowStart) {
+      context.outsideWindow += 1;
+      continue;
+    }
     items.push(
       item(override, {
         uid: `${series.uid}#${originalStamp}`,
@@ -295,7 +303,7 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
           exceptionDates: [],
         }, options),
       );
-    }
+    } else context.outsideWindow += 1;
     return items;
   }
 
@@ -319,7 +327,10 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
   if (rule) {
     // A rule too dense to walk to the window within the step limit is taken as still running.
     const reached = walk(master, (time) => occurrenceInstant(time).getTime() + duration < windowStart);
-    if (reached === 'ended') return items;
+    if (reached === 'ended') {
+      context.outsideWindow += 1;
+      return items;
+    }
     const exceptions = master
       .getAllProperties('exdate')
       .flatMap((property) =>
@@ -349,10 +360,12 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
 
   // A rule the portal cannot store is listed as its occurrences in the window.
   let listed = 0;
+  let before = 0;
   walk(master, (time) => {
     const start = occurrenceInstant(time);
     if (start.getTime() > windowEnd || listed >= MAX_OCCURRENCES) return false;
     const key = stamp(start);
+    if (start.getTime() + duration < windowStart) before += 1;
     if (start.getTime() + duration < windowStart || overridden.has(key)) return true;
     items.push(
       item(master, {
@@ -368,6 +381,7 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
     listed += 1;
     return true;
   });
+  if (!listed && before) context.outsideWindow += 1;
   return items;
 }
 
@@ -379,10 +393,10 @@ function parseError(cause: unknown): FeedError {
 /**
  * Reads an iCalendar file into events ready to store: times in UTC with their IANA zone,
  * storable recurrence rules kept (others listed as occurrences within a window), moved
- * occurrences as their own events, cancelled ones marked. Events over for more than 30
- * days are left out; private ones too. Every failure is a FeedError.
+ * occurrences as their own events, cancelled ones marked. Events over for more than
+ * PAST_DAYS days are left out (and counted); private ones too. Every failure is a FeedError.
  */
-export function parseCalendar(body: Buffer, options: ParseCalendarOptions): CalendarItem[] {
+export function readCalendar(body: Buffer, options: ParseCalendarOptions): { items: CalendarItem[]; outsideWindow: number } {
   if (!body.length || !body.toString('latin1', 0, 4096).trim()) throw new FeedError('empty', 'The calendar address returned nothing.');
   const source = decodeText(body, { contentType: options.contentType ?? null });
   const start = source.trimStart();
@@ -399,7 +413,7 @@ export function parseCalendar(body: Buffer, options: ParseCalendarOptions): Cale
     throw parseError(cause);
   }
   const calendarZone = ianaZone(typeof root.getFirstPropertyValue('x-wr-timezone') === 'string' ? (root.getFirstPropertyValue('x-wr-timezone') as string) : null);
-  const context: Context = { root, calendarZone };
+  const context: Context = { root, calendarZone, outsideWindow: 0 };
 
   const events = root.getAllSubcomponents('vevent');
   const byUid = new Map<string, Series>();
@@ -428,5 +442,10 @@ export function parseCalendar(body: Buffer, options: ParseCalendarOptions): Cale
   }
   // One broken event is skipped; a file where none can be read is an error, not an empty calendar.
   if (unreadable && unreadable === byUid.size) throw parseError(firstProblem);
-  return items.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.uid.localeCompare(b.uid));
+  return { items: items.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.uid.localeCompare(b.uid)), outsideWindow: context.outsideWindow };
+}
+
+/** The calendar's events, as `readCalendar` gives them. */
+export function parseCalendar(body: Buffer, options: ParseCalendarOptions): CalendarItem[] {
+  return readCalendar(body, options).items;
 }

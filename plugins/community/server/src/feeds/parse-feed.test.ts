@@ -270,3 +270,72 @@ describe('parseFeed: broken and hostile feeds are refused with a reason', () => 
     expect(feed.items.map((item) => item.title)).toEqual(['kept']);
   });
 });
+
+describe('parseFeed: full content, albums and placeholder captions', () => {
+  const SPRINT = 'https://porto-contrib.example.org/2026/04/20/spring-sprint-recap/';
+
+  it('takes the excerpt from the full content a WordPress feed carries, not the cut description, and keeps the content sanitized', async () => {
+    const [recap, call] = (await parse('wordpress-full-content.xml')).items;
+    expect(recap!.link).toBe(SPRINT);
+    // The heading and the figure's caption are skipped; the first 300 characters of the prose end with "issue".
+    expect(recap!.excerpt).toBe(
+      'Twelve of us spent the weekend of 18 April fixing documentation bugs in the installer guide. We closed thirty-one issues, ' +
+        'reviewed nine pull requests and wrote a new chapter on upgrading between releases. The most popular session was the pairing ' +
+        'hour on Sunday morning, when newcomers picked an issue…',
+    );
+    const content = recap!.contentHtml!;
+    expect(content).toContain('<h2>Saturday and Sunday at the library</h2>');
+    expect(content).toContain('<img src="https://porto-contrib.example.org/wp-content/uploads/2026/04/sprint-1024x683.jpg" alt="Twelve people around two tables covered with laptops" />');
+    expect(content).toContain('<p>Thanks to the city library for the room, and to everyone who brought pastéis de nata.</p>');
+    expect(content).not.toMatch(/<script|onerror|srcset|document\.write/);
+    expect(recap!.imageUrl).toBe('https://porto-contrib.example.org/wp-content/uploads/2026/04/sprint-1024x683.jpg');
+    // A post with only its description: the excerpt is that, WordPress's "[…]" made an ellipsis, and no content is kept.
+    expect(call!.excerpt).toBe('The autumn meetup takes place on 8 October. Send us a title and two sentences by 31 May…');
+    expect(call!.contentHtml).toBeNull();
+  });
+
+  it('keeps every picture of a Pixelfed entry in order, each with its own alt text', async () => {
+    const [demos] = (await parse('pixelfed-album.xml', 'photos')).items;
+    const storage = 'https://pix.example.community/storage/m/_v2/77/aa';
+    expect(demos!.title).toBe('Hackathon day two: demos');
+    expect(demos!.images).toEqual([
+      // The media description wins over the HTML's alt.
+      { url: `${storage}/demo-stage.jpg`, thumbnailUrl: `${storage}/demo-stage_thumb.jpg`, alt: 'Speaker presenting a command-line tool, slides behind her' },
+      { url: `${storage}/demo-crowd.jpg`, thumbnailUrl: `${storage}/demo-crowd_thumb.jpg`, alt: 'About forty people seated, watching the demos' },
+      // A file name as description and an empty alt: no alt.
+      { url: `${storage}/demo-prize.jpg`, thumbnailUrl: null, alt: null },
+    ]);
+    expect(demos!.imageUrl).toBe(`${storage}/demo-stage.jpg`);
+    expect(demos!.thumbnailUrl).toBe(`${storage}/demo-stage_thumb.jpg`);
+  });
+
+  it('keeps every picture of a media-RSS item: media:content and enclosures, once each, pictures only', async () => {
+    const [fest, single] = (await parse('media-rss-album.xml', 'photos')).items;
+    const base = 'https://photos.accra-lug.example.net/i';
+    expect(fest!.images).toEqual([
+      { url: `${base}/install-fest/queue.jpg`, thumbnailUrl: null, alt: 'People queueing at the registration desk with their laptops' },
+      { url: `${base}/install-fest/usb.jpg`, thumbnailUrl: `${base}/install-fest/usb_s.jpg`, alt: 'A pile of USB sticks with installer images' },
+      { url: `${base}/install-fest/group.jpg`, thumbnailUrl: null, alt: null },
+    ]);
+    // A media:group is one picture in several sizes.
+    expect(single!.images).toEqual([{ url: `${base}/feb/dsc-0042-l.jpg`, thumbnailUrl: `${base}/feb/dsc-0042-s.jpg`, alt: null }]);
+  });
+
+  it('treats "No caption", file names and blank captions as no caption', async () => {
+    const photos = (await parse('pixelfed-album.xml', 'photos')).items;
+    expect(photos.map((photo) => photo.title)).toEqual(['Hackathon day two: demos', '', '', '']);
+    expect(photos[1]!.images).toEqual([{ url: 'https://pix.example.community/storage/m/_v2/77/bb/morning.jpg', thumbnailUrl: null, alt: null }]);
+    expect(photos[2]!.images.map((image) => image.alt)).toEqual(['The hackathon banner hanging over the entrance', null]);
+    expect((await parse('media-rss-album.xml', 'photos')).items[1]!.title).toBe('');
+  });
+});
+
+describe('parseFeed: an album has bounds', () => {
+  it('keeps at most 50 pictures of one entry, in order', async () => {
+    const contents = Array.from({ length: 80 }, (_, n) => `<media:content url="https://example.org/p/${n}.jpg" medium="image"/>`).join('');
+    const body = Buffer.from(`<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title><item><title>Big album</title><guid>a</guid>${contents}</item></channel></rss>`);
+    const [album] = (await parseFeed(body, { url: 'https://example.org/feed', contentType: null, kind: 'photos' })).items;
+    expect(album!.images).toHaveLength(50);
+    expect(album!.images[49]!.url).toBe('https://example.org/p/49.jpg');
+  });
+});

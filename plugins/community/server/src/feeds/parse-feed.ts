@@ -1,10 +1,11 @@
 import Parser from 'rss-parser';
 import { decodeText } from './decode';
 import { FeedError } from './feed-error';
-import { itemMedia } from './feed-media';
+import { realCaption } from './captions';
+import { itemImages, itemMedia, type ItemImage } from './feed-media';
 import { attributes, authorName, first, isoDate, languageTag, list, text } from './feed-values';
 import { contentHash, itemKey, normaliseLink } from './item-key';
-import { firstImageUrl, htmlToText, sanitizeFeedHtml } from './sanitize';
+import { htmlToText, imagesIn, sanitizeFeedHtml } from './sanitize';
 
 export interface FeedItem {
   /** dedupe key: guid, else link, else content hash */
@@ -19,7 +20,13 @@ export interface FeedItem {
   takenAt: string | null;
   /** sanitized */
   summaryHtml: string | null;
+  /** Plain text, at most EXCERPT_LENGTH characters cut at a word: from the full content when the feed carries it. */
+  excerpt: string | null;
+  /** The whole post, sanitized, when the feed carries it (content:encoded, Atom content). */
+  contentHtml: string | null;
   imageUrl: string | null;
+  /** Every picture of the item in order (an album), each with its own alt text. */
+  images: ItemImage[];
   thumbnailUrl: string | null;
   /** the item's own, BCP 47 */
   language: string | null;
@@ -80,6 +87,7 @@ const PARSER_OPTIONS = {
 const MAX_TITLE = 500;
 const MAX_SUMMARY_TEXT = 1000;
 const EXCERPT = 300;
+export const EXCERPT_LENGTH = EXCERPT;
 // Headings and captions open many articles; an excerpt starts at the first real paragraph.
 const PARAGRAPH = 60;
 
@@ -119,6 +127,27 @@ function summary(html: string | null, base: string): string | null {
   return `<p>${escapeHtml(cut)}</p>`;
 }
 
+/** What an excerpt should not open with: headings, captions and the ellipsis WordPress appends to a cut description. */
+const NOT_PROSE = /<(h[2-6]|figcaption|pre)\b[^>]*>[\s\S]*?<\/\1>/gi;
+const READ_MORE = /\s*(?:\[(?:…|\.\.\.|&hellip;)\]|…|\.\.\.)\s*$/;
+
+/** The plain-text opening of an item, cut at a word before EXCERPT characters and ended with an ellipsis when cut. */
+export function excerptOf(html: string | null, base: string): string | null {
+  if (!html || !html.trim()) return null;
+  const clean = sanitizeFeedHtml(html, base);
+  const prose = htmlToText(clean.replace(NOT_PROSE, ' ')) || htmlToText(clean);
+  const joined = prose.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  const trimmed = joined.replace(READ_MORE, '');
+  if (!trimmed) return null;
+  const wasCut = trimmed !== joined;
+  if (trimmed.length <= EXCERPT) return wasCut ? `${trimmed}…` : trimmed;
+  // The character after the cut shows whether the last word is whole.
+  const space = trimmed.slice(0, EXCERPT + 1).lastIndexOf(' ');
+  // A word longer than half the excerpt (a URL, say) is cut where it falls.
+  const head = space > EXCERPT / 2 ? trimmed.slice(0, space) : trimmed.slice(0, EXCERPT);
+  return `${head.replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
 function plainTitle(value: unknown): string {
   const raw = text(value);
   return raw ? htmlToText(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE) : '';
@@ -145,10 +174,13 @@ interface Draft {
   takenAt: string | null;
   html: string | null;
   contentHtml: string | null;
+  /** Only the feed's content element, when it has one. */
+  fullHtml: string | null;
   base: string;
   contentBase: string;
   language: string | null;
   media: { imageUrl: string | null; thumbnailUrl: string | null };
+  images: ItemImage[];
 }
 
 function atomDraft(item: RawItem, feedBase: string): Draft {
@@ -163,6 +195,8 @@ function atomDraft(item: RawItem, feedBase: string): Draft {
   const contentBase = resolveBase(attributes(contentElement)['xml:base'], base);
   const summaryHtml = atomHtml(summaryElement, item.summary);
   const contentHtml = atomHtml(contentElement, item.content);
+  const mediaItem = { ...item, links: list(item.links) };
+  const htmlImages = contentHtml ?? summaryHtml;
   return {
     guid: text(item.id)?.trim() || null,
     link: page ? normaliseLink(page.attrs.href, page.base) : null,
@@ -172,10 +206,12 @@ function atomDraft(item: RawItem, feedBase: string): Draft {
     takenAt: null,
     html: summaryHtml ?? contentHtml,
     contentHtml: contentHtml ?? summaryHtml,
+    fullHtml: contentHtml,
     base: summaryHtml ? summaryBase : contentBase,
     contentBase: contentHtml ? contentBase : summaryBase,
     language: languageTag(attrs['xml:lang']) ?? languageTag(item.dcLanguage),
-    media: itemMedia({ ...item, links: list(item.links) }, base),
+    media: itemMedia(mediaItem, base),
+    images: itemImages(mediaItem, base, htmlImages ? imagesIn(htmlImages, contentHtml ? contentBase : summaryBase) : []),
   };
 }
 
@@ -197,19 +233,28 @@ function rssDraft(item: RawItem, documentUrl: string): Draft {
     takenAt: isoDate(item.dcDateTaken),
     html: description ?? encoded,
     contentHtml: encoded ?? description,
+    fullHtml: encoded,
     base,
     contentBase: base,
     language: languageTag(item.dcLanguage),
     media: itemMedia(item, base),
+    images: itemImages(item, base, encoded ?? description ? imagesIn((encoded ?? description)!, base) : []),
   };
 }
 
 function finish(draft: Draft, kind: ParseFeedOptions['kind']): FeedItem | null {
   const summaryHtml = summary(draft.html, draft.base);
-  const inlineImage = draft.contentHtml ? firstImageUrl(draft.contentHtml, draft.contentBase) : null;
-  const imageUrl = draft.media.imageUrl ?? inlineImage ?? (kind === 'photos' ? draft.media.thumbnailUrl : null);
-  if (kind === 'photos' && !imageUrl) return null;
-  const title = draft.title || (summaryHtml ? htmlToText(summaryHtml).replace(/\s+/g, ' ').slice(0, 80).trim() : '');
+  const contentHtml = draft.fullHtml ? sanitizeFeedHtml(draft.fullHtml, draft.contentBase) || null : null;
+  const excerpt = contentHtml ? excerptOf(contentHtml, draft.contentBase) : excerptOf(draft.html, draft.base);
+  const inlineImage = draft.contentHtml ? (imagesIn(draft.contentHtml, draft.contentBase)[0]?.url ?? null) : null;
+  const photos = kind === 'photos';
+  const images = photos ? draft.images : [];
+  const imageUrl = (photos ? images[0]?.url : null) ?? draft.media.imageUrl ?? inlineImage ?? (photos ? draft.media.thumbnailUrl : null);
+  if (photos && !imageUrl) return null;
+  if (photos && !images.length) images.push({ url: imageUrl!, thumbnailUrl: draft.media.thumbnailUrl, alt: null });
+  const fromSummary = summaryHtml ? htmlToText(summaryHtml).replace(/\s+/g, ' ').slice(0, 80).trim() : '';
+  // A photo service's "No caption" or a file name is no title; the website gives an accessible fallback.
+  const title = photos ? (realCaption(draft.title) ?? realCaption(fromSummary) ?? '') : draft.title || fromSummary;
   // An item with nothing to show or link to is not worth a record.
   if (!title && !draft.link && !imageUrl) return null;
   const values = {
@@ -220,8 +265,11 @@ function finish(draft: Draft, kind: ParseFeedOptions['kind']): FeedItem | null {
     publishedAt: draft.publishedAt,
     takenAt: draft.takenAt,
     summaryHtml,
+    excerpt,
+    contentHtml,
     imageUrl,
-    thumbnailUrl: draft.media.thumbnailUrl,
+    images,
+    thumbnailUrl: (photos ? images[0]?.thumbnailUrl : null) ?? draft.media.thumbnailUrl,
     language: draft.language,
   };
   return { key: itemKey(values), ...values, contentHash: contentHash(values) };

@@ -93,19 +93,24 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** The first image of an HTML fragment, absolute and http(s), or null. */
-export function firstImageUrl(html: string, baseUrl: string): string | null {
-  let found: string | null = null;
+/** The images of an HTML fragment in order, absolute and http(s), each with its alt text (tracking pixels left out). */
+export function imagesIn(html: string, baseUrl: string): { url: string; alt: string | null }[] {
+  const found: { url: string; alt: string | null }[] = [];
   sanitizeHtml(html, {
     allowedTags: ['img'],
-    allowedAttributes: { img: ['src', 'width', 'height'] },
+    allowedAttributes: { img: ['src', 'alt', 'width', 'height'] },
     transformTags: {
       img: (tagName, attribs) => {
         const src = resolveUrl(attribs.src, baseUrl);
-        if (!found && src && /^https?:/i.test(src) && !isPixel(attribs)) found = src;
+        if (src && /^https?:/i.test(src) && !isPixel(attribs)) found.push({ url: src, alt: attribs.alt?.trim() || null });
         return { tagName, attribs };
       },
     },
   });
   return found;
+}
+
+/** The first image of an HTML fragment, absolute and http(s), or null. */
+export function firstImageUrl(html: string, baseUrl: string): string | null {
+  return imagesIn(html, baseUrl)[0]?.url ?? null;
 }

@@ -3,7 +3,9 @@ import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '@chapterhouse/config';
 import type { FeedImportConfig } from '../config';
-import { createFeedFetcher, FeedError, parseCalendar, parseFeed, type FeedKind } from '../feeds';
+import { createFeedFetcher, createParserThread, FeedError, PAST_DAYS, type FeedKind, type ParserThread } from '../feeds';
+import { leftOutNote } from '../import/health-note';
+import { MAX_ITEMS_PER_FEED } from '../import/item-limit';
 import { afterAttempt, isDue, type FeedHealth } from '../import/schedule';
 import { getService } from '../utils';
 import type { FeedSource, StoreResult } from './imported-items';
@@ -29,6 +31,9 @@ interface StateRow {
   nextAttemptAt: string | null;
   itemsImported: number | null;
   lastItemCount: number | null;
+  lastTotal: number | null;
+  lastOutsideWindow: number | null;
+  lastBeyondLimit: number | null;
 }
 
 interface GroupFeeds {
@@ -53,6 +58,10 @@ export interface FeedStatus {
   failures: number;
   nextAttemptAt: string | null;
   itemsImported: number;
+  /** Of the last import: calendar events that ended before the past window, and items beyond the per-feed limit. */
+  leftOut: { outsideWindow: number; beyondLimit: number };
+  /** What the last import left out and why, in words; null when it took everything. */
+  note: string | null;
 }
 
 /** The latest import run, kept in the database so every instance reports the same progress. */
@@ -82,6 +91,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
 const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let fetcher: ReturnType<typeof createFeedFetcher> | undefined;
+  let parser: ParserThread | undefined;
   let current: { started: Promise<ImportRun>; done: Promise<unknown> } | undefined;
   const running = new Set<Promise<unknown>>();
   let stopping = false;
@@ -167,16 +177,19 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
         outcome = { ok: true, notModified: true };
         update = { etag: fetched.etag ?? state.etag, lastModified: fetched.lastModified ?? state.lastModified };
       } else {
+        parser ??= createParserThread();
+        const read = await parser.read({
+          kind: state.kind,
+          body: fetched.body,
+          url: fetched.url,
+          contentType: fetched.contentType,
+          now: startedAt.toISOString(),
+          limit: MAX_ITEMS_PER_FEED,
+        });
         let stored: StoreResult;
-        if (state.kind === 'calendar') {
-          stored = await items.storeEvents(source, parseCalendar(fetched.body, { url: fetched.url, now: startedAt }), startedAt);
-        } else {
-          const feed = await parseFeed(fetched.body, { url: fetched.url, contentType: fetched.contentType, kind: state.kind });
-          stored =
-            state.kind === 'photos'
-              ? await items.storePhotos(source, feed.items, feed.language)
-              : await items.storePosts(source, feed.items, feed.language);
-        }
+        if (read.kind === 'calendar') stored = await items.storeEvents(source, read.items, startedAt);
+        else if (read.kind === 'photos') stored = await items.storePhotos(source, read.items, read.language);
+        else stored = await items.storePosts(source, read.items, read.language);
         changed = stored.created + stored.updated + stored.removed > 0;
         outcome = { ok: true };
         update = {
@@ -184,6 +197,9 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
           lastModified: fetched.lastModified,
           lastItemCount: stored.created + stored.updated + stored.unchanged,
           itemsImported: (state.itemsImported ?? 0) + stored.created,
+          lastTotal: read.total,
+          lastOutsideWindow: read.outsideWindow,
+          lastBeyondLimit: read.beyondLimit,
         };
       }
       update = { ...update, lastSuccessAt: startedAt, lastError: null, lastErrorCode: null };
@@ -280,6 +296,7 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
     async stop(): Promise<void> {
       stopping = true;
       await Promise.allSettled([...running]);
+      await parser?.close();
     },
 
     /** The latest run (running or finished), or null before the first. */
@@ -313,6 +330,16 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
               failures: row?.failures ?? 0,
               nextAttemptAt: row?.nextAttemptAt ?? null,
               itemsImported: row?.itemsImported ?? 0,
+              leftOut: { outsideWindow: row?.lastOutsideWindow ?? 0, beyondLimit: row?.lastBeyondLimit ?? 0 },
+              note: row
+                ? leftOutNote({
+                    kind: feed.kind,
+                    total: row.lastTotal ?? 0,
+                    beyondLimit: row.lastBeyondLimit ?? 0,
+                    outsideWindow: row.lastOutsideWindow ?? 0,
+                    pastDays: PAST_DAYS,
+                  })
+                : null,
             };
           }),
         )

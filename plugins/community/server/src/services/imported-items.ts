@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '@chapterhouse/config';
 import type { CalendarItem, FeedItem } from '../feeds';
@@ -24,6 +25,9 @@ export interface StoreResult {
 
 type Row = Record<string, unknown>;
 
+// Rows written per statement: a feed's hundreds of items go in slices, with the event loop free in between.
+const SLICE = 50;
+
 /** The imported posts, photos and events of a group, kept as the feeds say, once each. */
 const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
   async function storedItems(uid: string, groupDocumentId: string): Promise<StoredItem[]> {
@@ -40,22 +44,27 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  /** Inserts and updates in bulk: an import of 20 items costs a handful of queries, not dozens. */
+  /**
+   * Inserts in bulk (an import of 20 items costs a handful of queries, not dozens) and in
+   * slices that let the CMS answer its requests between them, however many items there are.
+   */
   async function apply(uid: string, plan: ItemPlan<Row & ItemIdentity>): Promise<void> {
     const now = new Date();
-    if (plan.create.length) {
+    for (let start = 0; start < plan.create.length; start += SLICE) {
       await strapi.db.query(uid as any).createMany({
-        data: plan.create.map((row) => ({ ...row, createdAt: now, updatedAt: now, publishedAt: now })),
+        data: plan.create.slice(start, start + SLICE).map((row) => ({ ...row, createdAt: now, updatedAt: now, publishedAt: now })),
       });
+      await nextTurn();
     }
-    for (const { id, item } of plan.update) {
+    for (const [index, { id, item }] of plan.update.entries()) {
       await strapi.db.query(uid as any).update({ where: { id }, data: { ...item, updatedAt: now } });
+      if (index % SLICE === SLICE - 1) await nextTurn();
     }
   }
 
   const PUBLIC_FIELDS = {
-    post: ['documentId', 'title', 'link', 'author', 'postedAt', 'summary', 'imageUrl', 'language', 'groupDocumentId'],
-    photo: ['documentId', 'title', 'pageUrl', 'imageUrl', 'thumbnailUrl', 'author', 'takenAt', 'language', 'groupDocumentId'],
+    post: ['documentId', 'title', 'link', 'author', 'postedAt', 'summary', 'excerpt', 'imageUrl', 'language', 'groupDocumentId'],
+    photo: ['documentId', 'title', 'pageUrl', 'imageUrl', 'thumbnailUrl', 'images', 'author', 'takenAt', 'language', 'groupDocumentId'],
   } as const;
 
   return {
@@ -110,6 +119,8 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
         author: item.author,
         postedAt: item.publishedAt ?? new Date().toISOString(),
         summary: item.summaryHtml,
+        excerpt: item.excerpt,
+        content: item.contentHtml,
         imageUrl: item.imageUrl ?? item.thumbnailUrl,
         language: item.language ?? feedLanguage ?? source.groupLanguage,
         feedUrl: source.feedUrl,
@@ -128,9 +139,10 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
           guid: item.guid,
           link: item.link,
           contentHash: item.contentHash,
-          title: item.title,
+          title: item.title || null,
           author: item.author,
           pageUrl: item.link,
+          images: item.images,
           imageUrl: item.imageUrl ?? item.thumbnailUrl,
           thumbnailUrl: item.thumbnailUrl ?? item.imageUrl,
           takenAt: item.takenAt ?? item.publishedAt ?? new Date().toISOString(),

@@ -13,12 +13,21 @@ export interface ImportedPost {
   group: { slug: string; name: string };
 }
 
-/** A photo imported from a group's photostream. */
+/** One picture of an imported photo entry; `alt` is what the feed says it shows, if anything. */
+export interface ImportedImage {
+  url: string;
+  thumbnailUrl: string | null;
+  alt: string | null;
+}
+
+/** A photo (or an album of several) imported from a group's photostream; `title` is null when it had no real caption. */
 export interface ImportedPhoto {
   title: string | null;
   pageUrl: string | null;
   imageUrl: string;
   thumbnailUrl: string | null;
+  /** Every picture, in the feed's order (at least one). */
+  images: ImportedImage[];
   takenAt: string;
   language: string | null;
   group: { slug: string; name: string };
@@ -60,11 +69,16 @@ async function list<T>(fetch: Fetch, path: string, options: ListOptions): Promis
 
 /** The newest posts imported from groups' blogs (of one group with `group`). */
 export async function listPosts(fetch: Fetch, options: ListOptions): Promise<ImportedPost[]> {
-  const rows = await list<Omit<ImportedPost, 'excerpt'> & { summary: string | null }>(fetch, '/api/community/posts', options);
-  return rows.map(({ summary, ...post }) => ({ ...post, excerpt: excerptOf(summary) }));
+  const rows = await list<Omit<ImportedPost, 'excerpt'> & { summary: string | null; excerpt?: string | null }>(fetch, '/api/community/posts', options);
+  // The CMS gives the excerpt (from the full post when the feed carries it); posts stored before it had one fall back to the summary.
+  return rows.map(({ summary, excerpt, ...post }) => ({ ...post, excerpt: excerpt ?? excerptOf(summary) }));
 }
 
 /** The newest photos imported from groups' photostreams (of one group with `group`). */
 export async function listPhotos(fetch: Fetch, options: ListOptions): Promise<ImportedPhoto[]> {
-  return list<ImportedPhoto>(fetch, '/api/community/photos', options);
+  const rows = await list<Omit<ImportedPhoto, 'images'> & { images?: ImportedImage[] | null }>(fetch, '/api/community/photos', options);
+  return rows.map((photo) => ({
+    ...photo,
+    images: Array.isArray(photo.images) && photo.images.length ? photo.images : [{ url: photo.imageUrl, thumbnailUrl: photo.thumbnailUrl, alt: null }],
+  }));
 }

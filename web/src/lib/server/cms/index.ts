@@ -43,5 +43,5 @@ export {
   type RegionSummary,
 } from './regions';
 export { listSitemapEntries, listSitemapSlice } from './sitemap-entries';
-export { excerptOf, listPhotos, listPosts, type ImportedPhoto, type ImportedPost } from './imported';
+export { excerptOf, listPhotos, listPosts, type ImportedImage, type ImportedPhoto, type ImportedPost } from './imported';
 export { activityFeedUrl, calendarFeed, fetchEventCalendar, type CalendarFeed, type CalendarFilters } from './calendar-feeds';
