@@ -17,7 +17,7 @@ export const FORM_STAMP_HEADER = 'x-form-stamp';
 function checkTypes(data: Record<string, unknown>) {
   for (const field of TEXT_FIELDS) {
     if (field in data && typeof data[field] !== 'string') throw new errors.ValidationError(`${field} must be text`, { field });
-    if (typeof data[field] === 'string' && /\u0000/.test(data[field] as string)) throw new errors.ValidationError(`${field} contains a NUL character`, { field });
+    if (typeof data[field] === 'string' && (data[field] as string).includes('\u0000')) throw new errors.ValidationError(`${field} contains a NUL character`, { field });
   }
   const { languages } = data;
   if (languages !== undefined && !(Array.isArray(languages) && languages.length <= MAX_LANGUAGES && languages.every((l) => typeof l === 'string' && l.length <= 35))) {
