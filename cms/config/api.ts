@@ -8,7 +8,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     withCount: true,
     strictParams: true,
   },
-  // Browser origins that may read the CMS's answers (see src/security/cors-policy.ts).
+  // Browser origins that may read the CMS's answers (see cors-policy.ts in @chapterhouse/config).
   origins: {
     webUrl: env('PUBLIC_WEB_URL', env('ORIGIN', `http://localhost:${env.int('WEB_PORT', 3000)}`)),
     publicUrl: env('PUBLIC_URL', ''),

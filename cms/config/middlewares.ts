@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { corsPolicyOf } from '../src/security/cors-policy';
+import { corsPolicyOf } from '@chapterhouse/config';
 
 type RequestLike = Parameters<ReturnType<typeof corsPolicyOf>['origin']>[0];
 

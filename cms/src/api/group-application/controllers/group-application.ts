@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { corsPolicyOf } from '../../../security/cors-policy';
+import { corsPolicyOf } from '@chapterhouse/config';
 import { normalizeAddress, VISITOR_HEADER, vouchedAddress } from '../visitor-address';
 
 const UID = 'api::group-application.group-application';

@@ -2,7 +2,8 @@
  * Which browser origins may read the CMS's answers, and which may send credentials.
  * Cross-origin reads are open to the website and the configured list; cookies and
  * tokens of the admin travel only from the admin's own origin, so no other page can
- * get an admin access token with a visitor's refresh cookie.
+ * get an admin access token with a visitor's refresh cookie. It lives in this package
+ * because the CMS's config files use it, and they are loaded where only packages resolve.
  */
 export interface CorsSettings {
   /** The website's public address. */
