@@ -7,3 +7,4 @@ export * from './zone-offsets';
 export * from './vtimezone';
 export * from './plain-text';
 export * from './localized-read';
+export * from './recurrence';
