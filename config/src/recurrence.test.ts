@@ -79,6 +79,12 @@ describe('rules the independent expander in the property test cannot check', () 
     expect(nyDates(event, '2026-01-01', '2030-01-01').map((d) => d.slice(0, 10))).toEqual(['2026-01-30', '2026-04-29', '2027-01-30', '2027-04-29']);
   });
 
+  it('a monthly rule with several BYMONTH values gives each month’s dates once', () => {
+    // Sundays of April 2026, then of January 2027 (the 1st is a Friday).
+    const event = nySeries('2026-04-12T09:00:00', 'FREQ=MONTHLY;BYDAY=SU;BYMONTH=1,4;COUNT=5');
+    expect(nyDates(event, '2026-01-01', '2028-01-01').map((d) => d.slice(0, 10))).toEqual(['2026-04-12', '2026-04-19', '2026-04-26', '2027-01-03', '2027-01-10']);
+  });
+
   it('BYSETPOS picks within each week of a weekly rule', () => {
     // Weeks from Monday: of Thursday and Sunday, the first is Thursday.
     const event = nySeries('2026-01-01T09:00:00', 'FREQ=WEEKLY;BYDAY=TH,SU;BYSETPOS=1;COUNT=3', '-05:00');

@@ -1,4 +1,4 @@
-import { tabledWallTime as wallTime, vtimezone } from '@chapterhouse/config';
+import { lastEnd, tabledWallTime as wallTime, vtimezone } from '@chapterhouse/config';
 import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
@@ -204,14 +204,24 @@ function startValue(entry: CalendarEntry, date: Date): ICalDateTimeValue {
   return entry.timeZone ? new ZonedWallClock(date, entry.timeZone) : date;
 }
 
-/** The years each zone's events start in, for VTIMEZONE components that cover them. */
+/** How many years past its last edit a series without end has its zone's changes written out. */
+export const OPEN_SERIES_YEARS = 10;
+
+/**
+ * The years each zone's events take place in, for VTIMEZONE components that cover them:
+ * a series to its last occurrence, or OPEN_SERIES_YEARS past its last edit when it has no end.
+ */
 function zoneYears(entries: CalendarEntry[]): Map<string, { from: number; to: number }> {
   const years = new Map<string, { from: number; to: number }>();
   for (const entry of entries) {
     if (entry.allDay || !entry.timeZone) continue;
-    const year = wallTime(entry.start, entry.timeZone).year;
+    const from = wallTime(entry.start, entry.timeZone).year;
+    const end = entry.recurrence
+      ? lastEnd({ startsAt: entry.start, endsAt: entry.end, timezone: entry.timeZone, recurrence: entry.recurrence })
+      : entry.end;
+    const to = Math.max(from, end ? wallTime(end, entry.timeZone).year : entry.stamp.getUTCFullYear() + OPEN_SERIES_YEARS);
     const known = years.get(entry.timeZone);
-    years.set(entry.timeZone, known ? { from: Math.min(known.from, year), to: Math.max(known.to, year) } : { from: year, to: year });
+    years.set(entry.timeZone, known ? { from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to });
   }
   return years;
 }
