@@ -8,3 +8,4 @@ export * from './vtimezone';
 export * from './plain-text';
 export * from './localized-read';
 export * from './cors-policy';
+export * from './recurrence';

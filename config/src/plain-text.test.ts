@@ -10,7 +10,9 @@ describe('plainText', () => {
 
 describe('htmlToText', () => {
   it('keeps the text and decodes character references', () => {
-    expect(htmlToText('<p>Café &amp; <b>code</b>&#33; &#x263A;</p><p>Next&nbsp;line</p>')).toBe('Café & code! ☺ Next line');
+    expect(htmlToText('<p>Café &amp; <b>code</b>&#33; &#x263A;</p><p>Next&nbsp;line</p>')).toBe('Café & code! ☺\nNext line');
+    expect(htmlToText('<p>Caf&eacute; &amp; <b>bar</b></p><p>a &lt; b</p><script>x</script>')).toBe('Café & bar\na < b');
+    expect(htmlToText('one<br>two <!-- note --><ul><li>a</li><li>b</li></ul>')).toBe('one\ntwo\na\nb');
   });
 
   it('drops whatever a script or style element holds', () => {

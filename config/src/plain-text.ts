@@ -1,3 +1,5 @@
+import { decodeHTML } from 'entities';
+
 /**
  * Markdown reduced to the text a calendar or a feed reader shows: links become
  * "text (address)", images their alternative text, headings and emphasis marks go.
@@ -12,23 +14,23 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-const BLOCKS = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|pre|figure|figcaption|img|tr|td|th|table|hr)\b[^>]*>/gi;
+const BLOCK_END = /<br\s*\/?>|<\/(?:p|div|li|h[1-6]|blockquote|pre|tr|dt|dd|figcaption|table|ul|ol)\s*>/gi;
 
 /**
- * The text of (sanitized) HTML, on one line: block elements become spaces, other tags go,
- * character references are decoded, and whatever a script or style element holds is dropped.
+ * The text of HTML: a line break after each block, other tags gone, character references
+ * decoded (all of HTML's), and whatever a script or style element holds dropped. Spaces
+ * are collapsed and at most one blank line is kept.
  */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(BLOCKS, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (entity, name: string) => {
-      if (/^#x/i.test(name)) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-      return ENTITIES[name.toLowerCase()] ?? entity;
-    })
-    .replace(/\s+/g, ' ')
+  const text = html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(BLOCK_END, (tag) => `${tag}\n`)
+    .replace(/<(?:ul|ol|table|blockquote|pre)\b[^>]*>/gi, (tag) => `\n${tag}`)
+    .replace(/<\/?[a-z][^>]*>/gi, '');
+  return decodeHTML(text)
+    .replace(/[ \t\f\v\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

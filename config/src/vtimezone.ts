@@ -1,8 +1,6 @@
 import { zoneTransitions } from './zone-offsets';
 import { offsetAt } from './zoned-time';
 
-const DAY = 86_400_000;
-const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -18,92 +16,49 @@ function stamp(date: Date): string {
   return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
 }
 
-interface Transition {
-  /** The instant of the change. */
-  at: number;
-  from: number;
-  to: number;
-  kind: 'DAYLIGHT' | 'STANDARD';
-  /** The local time of the change, read with the offset before it (how RFC 5545 states DTSTART). */
-  local: Date;
-  /** The yearly rule that finds this change's day: `BYMONTH=3;BYDAY=-1SU`. */
-  rule: string;
-}
-
-function transitionsIn(year: number, timeZone: string): Transition[] {
-  return zoneTransitions(timeZone, year).map(({ at, from, to }) => {
-    const local = new Date(at + from);
-    const day = local.getUTCDate();
-    const daysInMonth = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 0)).getUTCDate();
-    const nth = day + 7 > daysInMonth ? -1 : Math.ceil(day / 7);
-    return {
-      at,
-      from,
-      to,
-      kind: to > from ? 'DAYLIGHT' : 'STANDARD',
-      local,
-      rule: `BYMONTH=${local.getUTCMonth() + 1};BYDAY=${nth}${WEEKDAYS[local.getUTCDay()]}`,
-    };
-  });
-}
-
-/** What must match for two years to share one set of yearly rules. */
-function signature(year: number, transitions: Transition[], timeZone: string): string {
-  if (!transitions.length) return `fixed ${offsetAt(Date.UTC(year, 0, 1), timeZone)}`;
-  return transitions.map((t) => `${t.kind} ${t.rule} ${stamp(t.local).slice(9)} ${t.from} ${t.to}`).join('|');
-}
-
 const cache = new Map<string, string[]>();
 
 /**
- * A VTIMEZONE component (RFC 5545 §3.6.5) for an IANA zone, as content lines, exact for
- * the years `from`–`to` and carried on by yearly rules after them. Years that change their
- * offsets the same way share one rule per change ("last Sunday of March"); when a zone's
- * rules change, the older rules end with UNTIL. Built from the runtime's zone data alone,
- * so the same input gives the same lines on any server.
+ * A VTIMEZONE component (RFC 5545 §3.6.5) for an IANA zone, as content lines: every change
+ * of its offset in the years `from`–`to` (and the year before, so the first months have an
+ * observance in force), read from the tz database through `Intl` and written as onsets
+ * with RDATE, one observance per kind of change. No yearly rule is guessed: zones whose
+ * changes follow no rule (Casablanca's around Ramadan) are as exact as the others. After
+ * `to`, readers keep the last offset. The same input gives the same lines on any server.
  */
 export function vtimezone(timeZone: string, years: { from: number; to: number }): string[] {
   const key = `${timeZone} ${years.from} ${years.to}`;
   const known = cache.get(key);
   if (known) return known;
 
-  // From the year before the first one used, so that its first months have an observance in force.
   const first = years.from - 1;
-  const spans: { from: number; to: number; transitions: Transition[]; last: Transition[] }[] = [];
-  let previous = '';
-  for (let year = first; year <= Math.max(years.to, years.from); year++) {
-    const transitions = transitionsIn(year, timeZone);
-    const current = signature(year, transitions, timeZone);
-    const span = spans[spans.length - 1];
-    if (span && current === previous) {
-      span.to = year;
-      span.last = transitions;
-    } else {
-      spans.push({ from: year, to: year, transitions, last: transitions });
-    }
-    previous = current;
-  }
-
+  const last = Math.max(years.to, years.from);
+  const initial = offsetAt(Date.UTC(first, 0, 1), timeZone);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
-  spans.forEach((span, index) => {
-    const final = index === spans.length - 1;
-    if (!span.transitions.length) {
-      const offset = offsetAt(Date.UTC(span.from, 0, 1), timeZone);
-      const before = index === 0 ? offset : offsetAt(Date.UTC(span.from, 0, 1) - DAY, timeZone);
-      const start = index === 0 ? '19700101T000000' : `${span.from}0101T000000`;
-      lines.push('BEGIN:STANDARD', `DTSTART:${start}`, `TZOFFSETFROM:${utcOffset(before)}`, `TZOFFSETTO:${utcOffset(offset)}`, 'END:STANDARD');
-      return;
-    }
-    span.transitions.forEach((transition, i) => {
-      lines.push(`BEGIN:${transition.kind}`, `DTSTART:${stamp(transition.local)}`);
-      if (final) lines.push(`RRULE:FREQ=YEARLY;${transition.rule}`);
-      else if (span.to > span.from) {
-        const until = span.last[i]?.at ?? transition.at;
-        lines.push(`RRULE:FREQ=YEARLY;${transition.rule};UNTIL=${stamp(new Date(until))}Z`);
+  // The offset in force when the component starts; it is also all a zone without changes needs.
+  lines.push('BEGIN:STANDARD', `DTSTART:${first === 1970 ? '19700101T000000' : `${first}0101T000000`}`, `TZOFFSETFROM:${utcOffset(initial)}`, `TZOFFSETTO:${utcOffset(initial)}`, 'END:STANDARD');
+
+  const observances = new Map<string, { kind: 'DAYLIGHT' | 'STANDARD'; from: number; to: number; onsets: string[] }>();
+  for (let year = first; year <= last; year++) {
+    for (const { at, from, to } of zoneTransitions(timeZone, year)) {
+      const kind = to > from ? 'DAYLIGHT' : 'STANDARD';
+      const group = `${kind} ${from} ${to}`;
+      let observance = observances.get(group);
+      if (!observance) {
+        observance = { kind, from, to, onsets: [] };
+        observances.set(group, observance);
       }
-      lines.push(`TZOFFSETFROM:${utcOffset(transition.from)}`, `TZOFFSETTO:${utcOffset(transition.to)}`, `END:${transition.kind}`);
-    });
-  });
+      // Onsets are local times read with the offset before the change (§3.6.5).
+      observance.onsets.push(stamp(new Date(at + from)));
+    }
+  }
+  for (const { kind, from, to, onsets } of observances.values()) {
+    const [start, ...more] = onsets;
+    lines.push(`BEGIN:${kind}`, `DTSTART:${start}`);
+    // One RDATE per onset: readers such as ical.js take only the first value of a list.
+    for (const onset of more) lines.push(`RDATE:${onset}`);
+    lines.push(`TZOFFSETFROM:${utcOffset(from)}`, `TZOFFSETTO:${utcOffset(to)}`, `END:${kind}`);
+  }
   lines.push('END:VTIMEZONE');
   cache.set(key, lines);
   return lines;

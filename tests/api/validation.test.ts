@@ -74,11 +74,15 @@ describe('an editor saving an event', () => {
 
   it('is told what is wrong with a recurrence rule', async () => {
     for (const [rule, expected] of [
-      ['FREQ=SOMETIMES', /unknown FREQ/],
-      ['FREQ=WEEKLY;BYDAY=XX', /could not be read|BYDAY/],
+      ['FREQ=SOMETIMES', /FREQ=SOMETIMES is not supported/],
+      ['FREQ=WEEKLY;BYDAY=XX', /BYDAY=XX is not valid/],
       ['FREQ=WEEKLY;COUNT=3;UNTIL=20270101T000000Z', /both UNTIL and COUNT/],
       ['BYDAY=MO', /needs a FREQ/],
-      ['FREQ=MINUTELY', /more often than daily/],
+      ['FREQ=MINUTELY', /FREQ=MINUTELY is not supported/],
+      ['FREQ=WEEKLY;BYHOUR=9,18', /BYHOUR is not supported/],
+      ['FREQ=MONTHLY;BYSETPOS=1', /BYSETPOS needs another BY part/],
+      // 10 March 2027 is a Wednesday, not the first Tuesday (2 March); the next ones are 6 April and 4 May.
+      ['FREQ=MONTHLY;BYDAY=1TU', /does not match startsAt \(WE 2027-03-10 18:00 Europe\/Berlin\).*TU 2027-04-06 18:00, TU 2027-05-04 18:00/],
     ] as const) {
       const response = await editor.create('api::event.event', { ...event, recurrence: rule });
       expect(response.status, rule).toBe(400);

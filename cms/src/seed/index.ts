@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
-import { DEFAULT_LOCALE, LOCALE_CODES } from '@chapterhouse/config';
+import { DEFAULT_LOCALE, LOCALE_CODES, nextOccurrence } from '@chapterhouse/config';
 import { events, groups, pages, people, regions } from './data';
 import type { Localized } from './types';
 import { addDays, wallTimeToInstant } from './time';
@@ -207,14 +207,19 @@ export async function seedDemo(strapi: Strapi, today = new Date()): Promise<Seed
   }
 
   for (const event of events) {
-    const date = addDays(today, event.dayOffset);
-    const start = event.allDay
-      ? new Date(`${date}T00:00:00.000Z`)
-      : wallTimeToInstant(date, event.startTime, event.timezone);
+    const at = (offset: number) => {
+      const date = addDays(today, offset);
+      return event.allDay ? new Date(`${date}T00:00:00.000Z`) : wallTimeToInstant(date, event.startTime, event.timezone);
+    };
+    // Offsets name a day near which a series starts or skips a meeting: its own occurrence on
+    // or after that day, since a series must start on one of its occurrences.
+    const firstFrom = (startsAt: Date, from: Date) =>
+      event.recurrence
+        ? (nextOccurrence({ startsAt, endsAt: startsAt, timezone: event.timezone, allDay: event.allDay, recurrence: event.recurrence }, from)?.start ?? startsAt)
+        : startsAt;
+    const start = firstFrom(at(event.dayOffset), at(event.dayOffset));
     const end = new Date(start.getTime() + event.durationMinutes * 60_000);
-    const exceptionDates = event.exceptionDayOffsets?.map((offset) =>
-      wallTimeToInstant(addDays(today, offset), event.startTime, event.timezone).toISOString(),
-    );
+    const exceptionDates = event.exceptionDayOffsets?.map((offset) => firstFrom(start, at(offset)).toISOString());
     await ensureLocalized(
       strapi,
       'api::event.event',

@@ -45,11 +45,15 @@ describe('checkRecurrenceRule', () => {
   it('says what is wrong', () => {
     expect(checkRecurrenceRule('')).toMatch(/empty/);
     expect(checkRecurrenceRule('BYDAY=MO')).toMatch(/needs a FREQ/);
-    expect(checkRecurrenceRule('FREQ=FORTNIGHTLY')).toMatch(/unknown FREQ/);
+    expect(checkRecurrenceRule('FREQ=FORTNIGHTLY')).toMatch(/FREQ=FORTNIGHTLY is not supported/);
     expect(checkRecurrenceRule('FREQ=WEEKLY;COLOR=red')).toMatch(/unknown part/);
     expect(checkRecurrenceRule('FREQ=WEEKLY;FREQ=DAILY')).toMatch(/repeats/);
     expect(checkRecurrenceRule('FREQ=WEEKLY;COUNT=2;UNTIL=20270101T000000Z')).toMatch(/both UNTIL and COUNT/);
-    expect(checkRecurrenceRule('FREQ=HOURLY')).toMatch(/more often than daily/);
+    expect(checkRecurrenceRule('FREQ=HOURLY')).toMatch(/FREQ=HOURLY is not supported/);
+    expect(checkRecurrenceRule('FREQ=WEEKLY;BYHOUR=9')).toMatch(/BYHOUR is not supported/);
+    expect(checkRecurrenceRule('FREQ=WEEKLY;BYDAY=1MO')).toMatch(/BYDAY with an ordinal/);
+    expect(checkRecurrenceRule('FREQ=MONTHLY;BYSETPOS=-1')).toMatch(/BYSETPOS needs/);
+    expect(checkRecurrenceRule('FREQ=MONTHLY;BYMONTHDAY=32')).toMatch(/BYMONTHDAY=32/);
     expect(checkRecurrenceRule('FREQ=WEEKLY;BYDAY')).toMatch(/malformed/);
     expect(checkRecurrenceRule('FREQ=WEEKLY;INTERVAL=0')).toMatch(/INTERVAL/);
   });
@@ -86,6 +90,16 @@ describe('document rules', () => {
     expect(eventRules({ ...base, endsAt: '2027-01-01T09:00:00Z' }).map((e) => e.message)).toEqual(['endsAt must be after startsAt']);
     expect(eventRules({ ...base, endsAt: '2027-01-01T10:00:00Z' })).toHaveLength(1);
     expect(eventRules({ ...base, endsAt: '2027-01-01T11:00:00Z' })).toEqual([]);
+  });
+
+  it('wants a series to start on one of its own occurrences, and says which dates would be', () => {
+    const paris = { startsAt: '2026-08-13T17:00:00Z', endsAt: '2026-08-13T19:00:00Z', timezone: 'Europe/Paris', recurrence: 'FREQ=MONTHLY;BYDAY=2TU' };
+    // 13 August 2026 is a Thursday; the second Tuesdays that follow are 8 September, 13 October and 10 November.
+    const [problem] = eventRules(paris);
+    expect(problem?.path).toEqual(['recurrence']);
+    expect(problem?.message).toContain('TH 2026-08-13 19:00');
+    expect(problem?.message).toContain('TU 2026-09-08 19:00, TU 2026-10-13 19:00, TU 2026-11-10 19:00');
+    expect(eventRules({ ...paris, startsAt: '2026-08-11T17:00:00Z', endsAt: '2026-08-11T19:00:00Z' })).toEqual([]);
   });
 
   it('lets only mailing lists use mailto links', () => {

@@ -1,5 +1,4 @@
-import { isCountryCode } from '@chapterhouse/config';
-import { RRule } from 'rrule';
+import { isCountryCode, readRule, seriesProblem } from '@chapterhouse/config';
 
 /** One problem with one field, in the shape Strapi's ValidationError details use. */
 export interface FieldError {
@@ -51,49 +50,12 @@ export function isTimeZone(value: unknown): boolean {
   return known;
 }
 
-const RRULE_KEYS = new Set([
-  'FREQ', 'UNTIL', 'COUNT', 'INTERVAL', 'BYSECOND', 'BYMINUTE', 'BYHOUR', 'BYDAY', 'BYMONTHDAY',
-  'BYYEARDAY', 'BYWEEKNO', 'BYMONTH', 'BYSETPOS', 'WKST',
-]);
-const FREQUENCIES = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
-
 /**
- * Checks an RFC 5545 RRULE value (without the `RRULE:` prefix). Returns a message
- * saying what is wrong, or undefined when the rule is valid.
+ * Checks an RFC 5545 RRULE value (with or without `RRULE:`) against what the recurrence
+ * engine expands. Returns a message naming the part that is wrong, or undefined.
  */
 export function checkRecurrenceRule(value: string): string | undefined {
-  const rule = value.trim().replace(/^RRULE:/i, '');
-  if (!rule) return 'is empty';
-  const seen = new Set<string>();
-  for (const part of rule.split(';')) {
-    const [key, val, ...rest] = part.split('=');
-    if (!key || val === undefined || val === '' || rest.length) return `has a malformed part "${part}"`;
-    const name = key.toUpperCase();
-    if (!RRULE_KEYS.has(name)) return `has an unknown part "${key}"`;
-    if (seen.has(name)) return `repeats "${key}"`;
-    seen.add(name);
-  }
-  const freq = /(?:^|;)FREQ=([^;]+)/i.exec(rule)?.[1]?.toUpperCase();
-  if (!freq) return 'needs a FREQ (e.g. FREQ=WEEKLY)';
-  if (!FREQUENCIES.has(freq)) return `has an unknown FREQ "${freq}"`;
-  if (freq === 'SECONDLY' || freq === 'MINUTELY' || freq === 'HOURLY') return 'repeats more often than daily';
-  if (seen.has('UNTIL') && seen.has('COUNT')) return 'cannot have both UNTIL and COUNT';
-  try {
-    const options = RRule.parseString(rule);
-    // Building the rule validates the values (BYDAY codes, numbers, UNTIL dates).
-    const parsed = new RRule(options);
-    if (options.count !== undefined && options.count !== null && (options.count < 1 || !Number.isInteger(options.count))) {
-      return 'has a COUNT that is not a positive whole number';
-    }
-    if (options.interval !== undefined && (options.interval < 1 || !Number.isInteger(options.interval))) {
-      return 'has an INTERVAL that is not a positive whole number';
-    }
-    if (options.until && Number.isNaN(options.until.getTime())) return 'has an UNTIL that is not a date';
-    parsed.toString();
-  } catch (error) {
-    return `could not be read: ${(error as Error).message}`;
-  }
-  return undefined;
+  return readRule(value).problem;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -180,7 +142,13 @@ export const eventRules: DocumentRules = (data) => {
   const end = present(data.endsAt) ? Date.parse(String(data.endsAt)) : NaN;
   if (!Number.isNaN(start) && !Number.isNaN(end)) check(errors, ['endsAt'], end > start, 'must be after startsAt');
   if (present(data.recurrence)) {
-    const problem = typeof data.recurrence === 'string' ? checkRecurrenceRule(data.recurrence) : 'must be text';
+    // A rule is checked with the series' start too: the start must be one of its occurrences.
+    const problem =
+      typeof data.recurrence !== 'string'
+        ? 'must be text'
+        : Number.isNaN(start) || !isTimeZone(data.timezone ?? 'UTC')
+          ? checkRecurrenceRule(data.recurrence)
+          : seriesProblem({ startsAt: new Date(start), endsAt: new Date(Number.isNaN(end) ? start : end), timezone: data.timezone, allDay: data.allDay, recurrence: data.recurrence });
     if (problem) errors.push({ path: ['recurrence'], message: `recurrence ${problem}` });
   }
   if (present(data.exceptionDates)) {

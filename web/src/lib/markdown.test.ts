@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import { renderMarkdown, safeHref } from './markdown';
 
+const GOLDEN = path.join(__dirname, 'golden');
+
 describe('renderMarkdown', () => {
-  it('renders the subset editors use', () => {
-    const html = renderMarkdown(
-      '## Before you start\n\n- **Check the map.** A group may exist\n- Find a *co-organiser*\n\n1. Sign in\n2. Open the [form](https://example.org/apply)\n\nUse `npm start` & enjoy.',
-      1,
-    );
-    expect(html).toBe(
-      [
-        '<h3>Before you start</h3>',
-        '<ul><li><strong>Check the map.</strong> A group may exist</li><li>Find a <em>co-organiser</em></li></ul>',
-        '<ol><li>Sign in</li><li>Open the <a href="https://example.org/apply">form</a></li></ol>',
-        '<p>Use <code>npm start</code> &amp; enjoy.</p>',
-      ].join('\n'),
-    );
+  it('renders what the editor’s toolbar writes, as the golden file says, with the heading offset', () => {
+    // Quote, image, fenced code, nested lists, strikethrough, a link with parentheses, a table, and hostile payloads.
+    const source = fs.readFileSync(path.join(GOLDEN, 'markdown-toolbar.md'), 'utf8');
+    const html = renderMarkdown(source, 1);
+    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(path.join(GOLDEN, 'markdown-toolbar.html'), `${html}\n`);
+    expect(`${html}\n`).toBe(fs.readFileSync(path.join(GOLDEN, 'markdown-toolbar.html'), 'utf8'));
+    expect(renderMarkdown('# Title', 3)).toBe('<h4>Title</h4>');
+    expect(renderMarkdown('###### Deep', 2)).toBe('<h6>Deep</h6>');
   });
 
   it('lets no markup or script through', () => {
@@ -29,10 +28,12 @@ describe('renderMarkdown', () => {
     ].join('\n\n');
     const html = renderMarkdown(hostile);
     expect(html).not.toMatch(/<(script|img|b|i)[\s>]/);
-    // Unsafe targets stay visible as text, never as links.
-    expect(html).not.toContain('<a ');
+    // Unsafe targets stay visible as text, never as links; a quote in a target cannot open an attribute.
+    expect(html).not.toMatch(/href="(javascript|data):/i);
+    expect(html).not.toMatch(/<a [^>]*\sonmouseover=/);
+    expect(html).toContain('<a href="https://ok.example/%22onmouseover=%22alert(1)">x</a>');
     expect(html).toContain('&lt;script&gt;');
-    expect(html).toContain('<p>x</p>');
+    expect(html).toContain('<p>[x](data:text/html;base64,PHNjcmlwdD4=)</p>');
     expect(html).not.toContain('undefined');
   });
 

@@ -11,7 +11,7 @@ const register = (slug: string): string => `https://events.example.org/${slug}/r
 
 /**
  * The demo events. Dates are relative to the day the demo is seeded (`dayOffset`);
- * recurring events give their first occurrence. Working-group calls are held in UTC.
+ * a series starts at its rule's first occurrence on or after its day. Working-group calls are held in UTC.
  */
 export const events: SeedEvent[] = [
   // ─────────────────────────────── Working groups ───────────────────────────────

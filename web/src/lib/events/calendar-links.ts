@@ -1,4 +1,4 @@
-import { parseRecurrence } from './recurrence';
+import { calendarRule } from '@chapterhouse/config';
 
 /** Calendars and the page's description show the event's Markdown as plain text, as the CMS's calendar files do. */
 export { plainText } from '@chapterhouse/config';
@@ -35,10 +35,9 @@ function allDayEnd(start: Date, end: Date): Date {
   return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + days));
 }
 
-/** The rule a calendar can take: only rules we understand, without a leading `RRULE:`. */
-function recurrenceRule(text: string | null | undefined): string | null {
-  if (!text || !parseRecurrence(text)) return null;
-  return text.trim().replace(/^RRULE:/i, '');
+/** The rule a calendar can take: only rules the engine expands, UNTIL as RFC 5545 wants it. */
+function recurrenceRule(event: CalendarEvent): string | null {
+  return calendarRule({ startsAt: event.start, endsAt: event.end, timezone: event.timezone, allDay: event.allDay, recurrence: event.recurrence });
 }
 
 /** A Google Calendar "create event" link; a series is added whole (with `recur`) in its own zone. */
@@ -49,7 +48,7 @@ export function googleCalendarUrl(event: CalendarEvent): string {
   const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates });
   params.set('details', [event.description, event.url].filter(Boolean).join('\n\n'));
   if (event.location) params.set('location', event.location);
-  const rule = recurrenceRule(event.recurrence);
+  const rule = recurrenceRule(event);
   if (rule) {
     params.set('recur', `RRULE:${rule}`);
     params.set('ctz', event.timezone);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getEvent, listEventSeries, listRegionChoices, type EventSeries, type Fetch } from '$lib/server/cms';
 import { parseEventFilters, type EventFilters } from './filters';
-import { nextOccurrence } from './recurrence';
+import { nextOccurrence } from '@chapterhouse/config';
 import { languagesOf, matchesLanguage, placeUpcoming } from './upcoming';
 
 const PAGE_SIZE = 20;

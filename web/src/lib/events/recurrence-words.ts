@@ -1,8 +1,7 @@
 import { dateTimeFormat } from '$lib/intl';
 import { t } from '$lib/i18n/translate';
 import type { MessageKey } from '$lib/i18n/messages';
-import { parseRecurrence, type RecurrenceRule } from './recurrence';
-import { safeTimeZone, wallTime } from '@chapterhouse/config';
+import { parseRecurrence, seriesZone, untilInstant, wallTime, type RecurrenceRule } from '@chapterhouse/config';
 
 // 2023-01-01 was a Sunday: day `n` of that week gives weekday n's name.
 const weekdayName = (weekday: number, locale: string) =>
@@ -67,11 +66,12 @@ export function describeRecurrence(
   const rule = parseRecurrence(event.recurrence);
   const first = new Date(event.startsAt);
   if (!rule || Number.isNaN(first.getTime())) return null;
-  const timeZone = event.allDay ? 'UTC' : safeTimeZone(event.timezone);
+  const timeZone = seriesZone(event);
   let text = base(rule, wallTime(first, timeZone), locale);
   if (rule.count !== null) text = t(locale, 'recurrence.times', { rule: text, count: rule.count });
-  if (rule.until) {
-    const date = dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(rule.until);
+  const until = rule.until ? untilInstant(rule.until, event) : null;
+  if (until) {
+    const date = dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(until);
     text = t(locale, 'recurrence.until', { rule: text, date });
   }
   return capitalize(text, locale);

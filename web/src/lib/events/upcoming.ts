@@ -1,5 +1,5 @@
 import { canonicalLanguage } from './filters';
-import { nextOccurrence, type RecurringEvent } from './recurrence';
+import { nextOccurrence, type RecurringEvent } from '@chapterhouse/config';
 
 export interface Placed<T> {
   event: T;

@@ -22,8 +22,13 @@ describe('the calendars’ window', () => {
   it('bounds a series by its UNTIL or COUNT', () => {
     expect(lastEnd(event({ recurrence: 'FREQ=WEEKLY' }))).toBeNull();
     expect(lastEnd(event({ startsAt: '2026-01-01T18:00:00Z', endsAt: '2026-01-01T20:00:00Z', recurrence: 'FREQ=WEEKLY;INTERVAL=2;COUNT=3' }))?.toISOString()).toBe(
-      '2026-02-12T20:00:00.000Z',
+      // 1, 15 and 29 January: the third meeting ends at 20:00.
+      '2026-01-29T20:00:00.000Z',
     );
+    // UNTIL without Z is wall time in the event's zone (Europe/Paris): 3 March 19:00 CET is 18:00 UTC.
+    const paris = { startsAt: '2026-03-03T17:30:00Z', endsAt: '2026-03-03T20:00:00Z', timezone: 'Europe/Paris' };
+    expect(lastEnd(event({ ...paris, recurrence: 'FREQ=WEEKLY;UNTIL=20260317T183000' }))?.toISOString()).toBe('2026-03-17T20:00:00.000Z');
+    expect(lastEnd(event({ ...paris, recurrence: 'FREQ=WEEKLY;UNTIL=20260317T182959' }))?.toISOString()).toBe('2026-03-10T20:00:00.000Z');
     expect(lastEnd(event({ endsAt: '2026-03-03T20:00:00.000Z', recurrence: '' }))?.toISOString()).toBe('2026-03-03T20:00:00.000Z');
   });
 
@@ -71,5 +76,21 @@ describe('an event as a calendar entry', () => {
     expect(entry.timeZone).toBeNull();
     expect(toCalendarEntry(event({ state: 'unknown' }), SAMPLE_CONTEXT).state).toBe('scheduled');
     expect(toCalendarEntry(event({ exceptionDates: ['2026-03-10T17:30:00Z'] }), SAMPLE_CONTEXT).exceptions).toEqual([]);
+  });
+
+  it('writes UNTIL as RFC 5545 wants it beside DTSTART and cancels exactly the excepted occurrences', () => {
+    const allDay = toCalendarEntry(
+      event({ allDay: true, startsAt: '2026-05-02T00:00:00Z', endsAt: '2026-05-03T00:00:00Z', recurrence: 'FREQ=YEARLY;UNTIL=20300502T000000Z', exceptionDates: ['2027-05-02T12:00:00Z'] }),
+      SAMPLE_CONTEXT,
+    );
+    expect(allDay.recurrence).toBe('FREQ=YEARLY;UNTIL=20300502');
+    expect(allDay.exceptions).toEqual([new Date('2027-05-02T00:00:00Z')]);
+    // A date UNTIL is the end of that day in New York (EDT, UTC-4); the exception names a day, cancelling its 18:00 meeting.
+    const timed = toCalendarEntry(
+      event({ startsAt: '2026-03-03T23:00:00Z', endsAt: '2026-03-04T01:00:00Z', timezone: 'America/New_York', recurrence: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260630', exceptionDates: ['2026-03-10T15:00:00Z'] }),
+      SAMPLE_CONTEXT,
+    );
+    expect(timed.recurrence).toBe('FREQ=WEEKLY;BYDAY=TU;UNTIL=20260701T035959Z');
+    expect(timed.exceptions).toEqual([new Date('2026-03-10T22:00:00Z')]);
   });
 });

@@ -1,4 +1,4 @@
-import { isTimeZone, plainText } from '@chapterhouse/config';
+import { calendarRule, cancelledStarts, isTimeZone, lastEnd as lastOccurrenceEnd, plainText } from '@chapterhouse/config';
 import type { CalendarEntry } from './ical-calendar';
 
 /** How far back calendars reach: about six months of past events, and every future one. */
@@ -64,32 +64,15 @@ export function windowStart(now: Date): Date {
   return new Date(Math.floor(now.getTime() / DAY) * DAY - PAST_DAYS * DAY);
 }
 
-const PERIOD_DAYS: Record<string, number> = { DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 };
-
 /**
- * The latest an event can still take place, as far as its rule tells cheaply: a one-off
- * ends at its end; a series runs to its UNTIL, or at most COUNT periods, or for ever.
+ * When the event's last occurrence ends, as the recurrence engine expands it; null for a
+ * series without end.
  */
-export function lastEnd(event: Pick<CalendarEventRow, 'startsAt' | 'endsAt' | 'recurrence'>): Date | null {
+export function lastEnd(event: Pick<CalendarEventRow, 'startsAt' | 'endsAt' | 'recurrence' | 'timezone' | 'allDay'>): Date | null {
   const start = toDate(event.startsAt);
   const end = toDate(event.endsAt) ?? start;
-  const rule = event.recurrence?.trim().replace(/^RRULE:/i, '');
-  if (!rule) return end;
-  const parts = new Map(rule.split(';').map((part) => part.split('=') as [string, string]).map(([k, v]) => [k.toUpperCase(), (v ?? '').toUpperCase()]));
-  const duration = end && start ? end.getTime() - start.getTime() : 0;
-  const until = parts.get('UNTIL');
-  if (until) {
-    const match = /^(\d{4})(\d{2})(\d{2})/.exec(until);
-    // A day of margin covers an UNTIL given as a date or in local time.
-    return match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]! + 1) + duration) : null;
-  }
-  const count = Number(parts.get('COUNT'));
-  const period = PERIOD_DAYS[parts.get('FREQ') ?? ''];
-  if (start && Number.isInteger(count) && count > 0 && period) {
-    const interval = Math.max(1, Number(parts.get('INTERVAL')) || 1);
-    return new Date(start.getTime() + count * interval * period * DAY + duration);
-  }
-  return null;
+  if (!start || !end) return end;
+  return lastOccurrenceEnd({ ...event, startsAt: start, endsAt: end });
 }
 
 /**
@@ -102,7 +85,7 @@ export function leftWindowAt(end: Date, now: Date): Date | null {
 }
 
 /** Whether a calendar built at `now` shows the event: it ends in the window or takes place later. */
-export function inWindow(event: Pick<CalendarEventRow, 'startsAt' | 'endsAt' | 'recurrence'>, now: Date): boolean {
+export function inWindow(event: Pick<CalendarEventRow, 'startsAt' | 'endsAt' | 'recurrence' | 'timezone' | 'allDay'>, now: Date): boolean {
   const end = lastEnd(event);
   return end === null || end.getTime() >= windowStart(now).getTime();
 }
@@ -128,14 +111,6 @@ export function eventPageUrl(event: Pick<CalendarEventRow, 'documentId' | 'slug'
   return webPage(context.webUrl, context.pageLocale, `/events/${encodeURIComponent(event.slug || event.documentId)}`);
 }
 
-function exceptions(value: unknown): Date[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .map((item) => toDate(typeof item === 'string' || typeof item === 'number' ? item : null))
-    .filter((date): date is Date => date !== null)
-    .sort((a, b) => a.getTime() - b.getTime());
-}
-
 function location(event: CalendarEventRow): { location: string | null; geo: CalendarEntry['geo'] } {
   const venue = event.venue;
   const text = [venue?.name, venue?.address].map((part) => part?.trim()).filter(Boolean).join(', ');
@@ -155,7 +130,8 @@ export function toCalendarEntry(event: CalendarEventRow, context: EntryContext):
   const description = [plainText(event.description ?? ''), event.onlineUrl && event.venue?.name ? event.onlineUrl : '']
     .filter(Boolean)
     .join('\n\n');
-  const recurrence = event.recurrence?.trim() || null;
+  const series = { ...event, startsAt: start, endsAt: end };
+  const recurrence = calendarRule(series);
   return {
     uid: `${event.documentId}@${uidHost(context.webUrl)}`,
     sequence,
@@ -166,7 +142,7 @@ export function toCalendarEntry(event: CalendarEventRow, context: EntryContext):
     allDay: event.allDay === true,
     timeZone: zone,
     recurrence,
-    exceptions: recurrence ? exceptions(event.exceptionDates) : [],
+    exceptions: recurrence ? cancelledStarts(series) : [],
     summary: event.title,
     description: description || null,
     ...location(event),

@@ -1,4 +1,4 @@
-import { tabledWallTime as wallTime, vtimezone, zonedInstant } from '@chapterhouse/config';
+import { lastEnd, tabledWallTime as wallTime, vtimezone } from '@chapterhouse/config';
 import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
@@ -24,9 +24,9 @@ export interface CalendarEntry {
   allDay: boolean;
   /** The zone the event's wall-clock times are in; null writes UTC times. */
   timeZone: string | null;
-  /** An RRULE value (without `RRULE:`), already checked by the CMS's validation. */
+  /** An RRULE value (without `RRULE:`) as RFC 5545 wants it beside DTSTART (see `calendarRule`). */
   recurrence: string | null;
-  /** Start instants of occurrences that do not take place. */
+  /** Start instants of the series' occurrences that do not take place. */
   exceptions: Date[];
   summary: string;
   description: string | null;
@@ -191,41 +191,12 @@ function allDayEnd(start: Date, end: Date): Date {
   return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + days));
 }
 
-/** UNTIL read as an instant: a date alone means the end of that day, a local time is in the event's zone. */
-function untilInstant(value: string, entry: CalendarEntry): Date | null {
-  const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(value);
-  if (!match) return null;
-  const [, y, m, d, hh = '23', mm = '59', ss = '59', z] = match;
-  const date = { year: +y!, month: +m!, day: +d! };
-  const time = { hour: +hh, minute: +mm, second: +ss };
-  if (z || !entry.timeZone || entry.allDay) return new Date(Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second));
-  return zonedInstant(date, time, entry.timeZone);
-}
-
-/**
- * The rule as RFC 5545 wants it beside this DTSTART: UNTIL a date for an all-day event,
- * a UTC time otherwise (§3.3.10), and no `RRULE:` prefix.
- */
-function ruleFor(entry: CalendarEntry, rule: string): string {
-  const body = rule.trim().replace(/^RRULE:/i, '');
-  return body.replace(/UNTIL=([^;]*)/i, (part, value: string) => {
-    const until = untilInstant(value.toUpperCase(), entry);
-    if (!until) return part;
-    return `UNTIL=${entry.allDay ? dateStamp(until) : utcStamp(until)}`;
-  });
-}
-
-/**
- * EXDATE values matching the series' occurrences exactly: the day of each exception with
- * the series' own start time, in the form of DTSTART.
- */
+/** EXDATE values in the form of DTSTART: a date for an all-day series, else a time in its zone. */
 function exceptionLine(entry: CalendarEntry): string | null {
   if (!entry.exceptions.length) return null;
   if (entry.allDay) return `EXDATE;VALUE=DATE:${entry.exceptions.map(dateStamp).join(',')}`;
-  const zone = entry.timeZone ?? 'UTC';
-  const time = localStamp(entry.start, zone).slice(8);
-  const values = entry.exceptions.map((date) => `${localStamp(date, zone).slice(0, 8)}${time}`);
-  return entry.timeZone ? `EXDATE;TZID=${entry.timeZone}:${values.join(',')}` : `EXDATE:${values.map((v) => `${v}Z`).join(',')}`;
+  if (!entry.timeZone) return `EXDATE:${entry.exceptions.map(utcStamp).join(',')}`;
+  return `EXDATE;TZID=${entry.timeZone}:${entry.exceptions.map((date) => localStamp(date, entry.timeZone!)).join(',')}`;
 }
 
 function startValue(entry: CalendarEntry, date: Date): ICalDateTimeValue {
@@ -233,14 +204,24 @@ function startValue(entry: CalendarEntry, date: Date): ICalDateTimeValue {
   return entry.timeZone ? new ZonedWallClock(date, entry.timeZone) : date;
 }
 
-/** The years each zone's events start in, for VTIMEZONE components that cover them. */
+/** How many years past its last edit a series without end has its zone's changes written out. */
+export const OPEN_SERIES_YEARS = 10;
+
+/**
+ * The years each zone's events take place in, for VTIMEZONE components that cover them:
+ * a series to its last occurrence, or OPEN_SERIES_YEARS past its last edit when it has no end.
+ */
 function zoneYears(entries: CalendarEntry[]): Map<string, { from: number; to: number }> {
   const years = new Map<string, { from: number; to: number }>();
   for (const entry of entries) {
     if (entry.allDay || !entry.timeZone) continue;
-    const year = wallTime(entry.start, entry.timeZone).year;
+    const from = wallTime(entry.start, entry.timeZone).year;
+    const end = entry.recurrence
+      ? lastEnd({ startsAt: entry.start, endsAt: entry.end, timezone: entry.timeZone, recurrence: entry.recurrence })
+      : entry.end;
+    const to = Math.max(from, end ? wallTime(end, entry.timeZone).year : entry.stamp.getUTCFullYear() + OPEN_SERIES_YEARS);
     const known = years.get(entry.timeZone);
-    years.set(entry.timeZone, known ? { from: Math.min(known.from, year), to: Math.max(known.to, year) } : { from: year, to: year });
+    years.set(entry.timeZone, known ? { from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to });
   }
   return years;
 }
@@ -250,7 +231,7 @@ const written = new Map<string, string>();
 const MAX_WRITTEN = 20_000;
 
 function writeEvent(calendar: ReturnType<typeof ical>, entry: CalendarEntry): string {
-  const rule = entry.recurrence ? ruleFor(entry, entry.recurrence) : null;
+  const rule = entry.recurrence;
   const exceptions = rule ? exceptionLine(entry) : null;
   return calendar
     .createEvent({

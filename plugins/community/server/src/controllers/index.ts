@@ -5,8 +5,9 @@ import feeds from './feeds';
 import geojson from './geojson';
 import health from './health';
 import imported from './imported';
+import occurrences from './occurrences';
 
 export default {
   'activity-feed': activityFeed,
   calendar,
-  'content-version': contentVersion, feeds, geojson, health, imported };
+  'content-version': contentVersion, feeds, geojson, health, imported, occurrences };

@@ -200,6 +200,19 @@ describe('parseCalendar: time-zone names from other calendar programs', () => {
 });
 
 describe('parseCalendar: limits', () => {
+  it('lists a series whose start is not one of its rule’s occurrences by occurrence, as the CMS stores no such series', () => {
+    // 19 November 2026 is a Thursday; the rule says Tuesdays.
+    const items = parseCalendar(
+      ics('BEGIN:VEVENT', 'UID:off-rule', 'DTSTART:20261119T180000Z', 'DTEND:20261119T190000Z', 'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=4', 'SUMMARY:Off rule', 'END:VEVENT'),
+      { url: 'https://x.example/', now: NOW },
+    );
+    expect(items.length).toBeGreaterThan(1);
+    for (const item of items) {
+      expect(item.recurrence).toBeNull();
+      expect(eventRules({ slug: 'off-rule', startsAt: item.startsAt, endsAt: item.endsAt, timezone: item.timezone, recurrence: item.recurrence })).toEqual([]);
+    }
+  });
+
   it('lists at most 200 occurrences of an unstorable rule, within a year', () => {
     const items = parseCalendar(ics('BEGIN:VEVENT', 'UID:hourly', 'DTSTART:20261110T000000Z', 'DTEND:20261110T003000Z', 'RRULE:FREQ=HOURLY', 'SUMMARY:Hourly', 'END:VEVENT'), { url: 'https://x.example/', now: NOW });
     expect(items).toHaveLength(200);

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { offsetAt, zonedInstant } from '@chapterhouse/config';
+import { offsetAt, seriesProblem, zonedInstant } from '@chapterhouse/config';
 import { PAST_DAYS } from '../calendar/calendar-entries';
 import { zoneForTzid, ianaZone } from './calendar-zones';
 import { decodeText } from './decode';
@@ -322,7 +322,10 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
     const clock = hh ? { hour: +hh, minute: +mm!, second: +ss! } : { hour: 23, minute: 59, second: 59 };
     return stamp(zonedInstant(date, clock, timezone));
   };
-  const rule = simple ? storableRule(String(rules[0]!.getFirstValue()), untilValue) : null;
+  const readable = simple ? storableRule(String(rules[0]!.getFirstValue()), untilValue) : null;
+  // The CMS stores a series only when the engine expands its rule from this start; any other is listed by occurrence.
+  const candidate = { startsAt: main.start.instant, endsAt: main.end, timezone, allDay: main.allDay, recurrence: readable };
+  const rule = readable && !seriesProblem(candidate) ? readable : null;
 
   if (rule) {
     // A rule too dense to walk to the window within the step limit is taken as still running.

@@ -80,18 +80,8 @@ export function sanitizeFeedHtml(html: string, baseUrl: string): string {
   }).trim();
 }
 
-const ESCAPED: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
-
-/** The text of an HTML fragment: tags dropped, entities decoded, paragraphs as line breaks. */
-export function htmlToText(html: string): string {
-  const marked = html.replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|blockquote|pre|tr|dt|dd|figcaption)\s*>/gi, (tag) => `${tag}\n`);
-  return sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' })
-    .replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ESCAPED[entity]!)
-    .replace(/[ \t\f\v\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+/** The text of an HTML fragment: one implementation, shared with the website. */
+export { htmlToText } from '@chapterhouse/config';
 
 /** The images of an HTML fragment in order, absolute and http(s), each with its alt text (tracking pixels left out). */
 export function imagesIn(html: string, baseUrl: string): { url: string; alt: string | null }[] {

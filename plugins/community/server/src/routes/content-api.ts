@@ -47,6 +47,13 @@ export default {
     },
     {
       method: 'GET',
+      path: '/occurrences',
+      handler: 'occurrences.list',
+      // Public on purpose: the published events' dates, for the website and integrators.
+      config: { auth: false, policies: [], middlewares: ['plugin::community.public-cache'] },
+    },
+    {
+      method: 'GET',
       path: '/groups/:slug/calendar.ics',
       handler: 'calendar.group',
       // Public on purpose: a group's published events, for calendar subscriptions that carry no credentials.

@@ -5,10 +5,12 @@ import feedImport from './feed-import';
 import geojson from './geojson';
 import health from './health';
 import importedItems from './imported-items';
+import occurrences from './occurrences';
 import publishedContent from './published-content';
 
 export default {
   'activity-feed': activityFeed,
   calendar,
+  occurrences,
   'published-content': publishedContent,
   'content-version': contentVersion, 'feed-import': feedImport, geojson, health, 'imported-items': importedItems };

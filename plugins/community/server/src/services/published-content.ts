@@ -170,7 +170,7 @@ const publishedContent = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: { endsAt: 'desc' },
         })) as Doc | null;
         const series = (await strapi.db.query(EVENT).findMany({
-          select: ['startsAt', 'endsAt', 'recurrence'],
+          select: ['startsAt', 'endsAt', 'recurrence', 'timezone', 'allDay'],
           where: { ...PUBLISHED, recurrence: { $notNull: true } },
         })) as CalendarEventRow[];
         const ends = [toDate(ended?.endsAt as string | null), ...series.map(lastEnd)];

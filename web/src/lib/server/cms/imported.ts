@@ -37,7 +37,7 @@ const EXCERPT_LENGTH = 280;
 
 /** Plain text of the sanitized summary the importer stored, cut at a word near `length`. */
 export function excerptOf(html: string | null | undefined, length = EXCERPT_LENGTH): string | null {
-  const text = htmlToText(html ?? '');
+  const text = htmlToText(html ?? '').replace(/\s+/g, ' ');
   if (!text) return null;
   if (text.length <= length) return text;
   const cut = text.slice(0, length);
