@@ -11,6 +11,15 @@ async function openMap(context: BrowserContext, path: string): Promise<Page> {
   const response = await page.goto(webUrl(path));
   expect(response?.status()).toBe(200);
   await page.waitForSelector('.group-map[data-status="ready"]');
+  // Clusters glide into place as the points are added and the view fits them: check the map once they have stopped.
+  const positions = () => page.evaluate(() => [...document.querySelectorAll('.marker-cluster')].map((m) => m.getBoundingClientRect()).map((r) => `${r.x},${r.y}`).join(' '));
+  let before = '';
+  for (let tries = 0; tries < 40; tries++) {
+    const now = await positions();
+    if (now === before && !(await page.locator('.leaflet-zoom-anim, .leaflet-cluster-anim').count())) break;
+    before = now;
+    await page.waitForTimeout(250);
+  }
   return page;
 }
 
