@@ -12,7 +12,7 @@ async function openMap(context: BrowserContext, path: string): Promise<Page> {
   expect(response?.status()).toBe(200);
   await page.waitForSelector('.group-map[data-status="ready"]');
   // Clusters glide into place as the points are added and the view fits them: check the map once they have stopped.
-  const positions = () => page.evaluate(() => [...document.querySelectorAll('.marker-cluster')].map((m) => m.getBoundingClientRect()).map((r) => `${r.x},${r.y}`).join(' '));
+  const positions = () => page.evaluate(() => Array.from(document.querySelectorAll('.marker-cluster')).map((m) => m.getBoundingClientRect()).map((r) => `${r.x},${r.y}`).join(' '));
   let before = '';
   for (let tries = 0; tries < 40; tries++) {
     const now = await positions();
