@@ -7,37 +7,10 @@
  *
  *   npx tsx bench/accounts.ts [rounds=100]
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { people } from '../cms/src/seed/data';
+import { startBenchCms } from './cms-process';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const rounds = Number(process.argv[2] ?? 100);
-
-async function startBenchCms(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'cms-server.ts')], {
-    env: { ...process.env, GROUPS: '0', RATE_LIMIT_ENABLED: 'false' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /^CMS (\S+)$/m.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the benchmark CMS exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const summary = (ms: number[], statuses: Set<number>) => {
@@ -46,7 +19,7 @@ const summary = (ms: number[], statuses: Set<number>) => {
 };
 
 async function main() {
-  const cms = await startBenchCms();
+  const cms = await startBenchCms(0, { RATE_LIMIT_ENABLED: 'false' });
   try {
     const post = async (route: string, body: unknown) => {
       const t0 = performance.now();

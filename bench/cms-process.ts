@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-/** Starts bench/cms-server.ts with `groups` generated groups and waits for its URL. */
-export async function startBenchCms(groups: number): Promise<{ url: string; stop(): Promise<void> }> {
+/** Starts bench/cms-server.ts with `groups` generated groups (and `env` on top) and waits for its URL. */
+export async function startBenchCms(groups: number, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'cms-server.ts')], {
-    env: { ...process.env, GROUPS: String(groups) },
+    env: { ...process.env, GROUPS: String(groups), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
