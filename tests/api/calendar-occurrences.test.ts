@@ -80,6 +80,19 @@ describe('GET /api/community/occurrences', () => {
     expect((await api.get(`/api/community/occurrences?${WINDOW}&region=atlantis`)).status).toBe(400);
   });
 
+  it('narrows to one group by its slug, and names an unknown group', async () => {
+    const events = await apiEvents('&populate[group][fields][0]=slug');
+    const series = events.find((event) => event.recurrence && (event as ApiEvent & { group?: { slug: string } }).group);
+    expect(series).toBeTruthy();
+    const slug = (series as ApiEvent & { group: { slug: string } }).group.slug;
+    const rows = await allRows(`${WINDOW}&group=${slug}`);
+    const own = events.filter((event) => (event as ApiEvent & { group?: { slug: string } | null }).group?.slug === slug);
+    expect(rows.map((r) => `${r.documentId} ${r.start}`).sort()).toEqual(expected(own).sort());
+    const unknown = await api.get(`/api/community/occurrences?${WINDOW}&group=no-such-group`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('"group"');
+  });
+
   it('pages in the CMS, with a capped page size', async () => {
     const first = await api.get(`/api/community/occurrences?${WINDOW}&pagination[pageSize]=5`);
     expect(first.status).toBe(200);
