@@ -74,6 +74,15 @@ describe('GET /api/community/occurrences', () => {
     expect(rows.some((r) => r.cancelled)).toBe(true);
   });
 
+  it('gives each title in the locale the content API serves it in', async () => {
+    const rows = (await api.get(`/api/community/occurrences?${WINDOW}&locale=fr&pagination[pageSize]=10`)).body.data as (Row & { title: string; locale: string })[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const served = (await api.get(`/api/events?locale=fr&filters[documentId][$eq]=${row.documentId}`)).body.data[0];
+      expect({ title: row.title, locale: row.locale }).toEqual({ title: served.title, locale: served.locale });
+    }
+  });
+
   it('takes the community calendar’s filters', async () => {
     const rows = await allRows(`${WINDOW}&format=online`);
     expect(rows.map((r) => `${r.documentId} ${r.start}`).sort()).toEqual(expected(await apiEvents('&filters[format][$eq]=online')).sort());
