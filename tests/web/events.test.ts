@@ -132,6 +132,22 @@ describe('the events list', () => {
   });
 });
 
+describe('the home page', () => {
+  it('lists the next five events, running series at their next date', async () => {
+    const events = await apiEvents();
+    const expected = events
+      .filter((e) => nextStart(e) !== null)
+      .sort((a, b) => nextStart(a)! - nextStart(b)! || (a.documentId < b.documentId ? -1 : 1))
+      .slice(0, 5)
+      .map((e) => `${e.slug} ${new Date(nextStart(e)!).toISOString()}`);
+    const html = decode(await (await web('/en')).text());
+    const start = html.indexOf('id="events-heading"');
+    expect(start).toBeGreaterThan(-1);
+    const listed = [...html.slice(start, html.indexOf('</section>', start)).matchAll(/<a href="\/en\/events\/([^"/?]+)"[\s\S]*?<time datetime="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(listed).toEqual(expected);
+  });
+});
+
 describe('a group page', () => {
   const section = (html: string, key: 'upcoming' | 'past') => {
     const start = html.indexOf(`id="events-${key}-heading"`);

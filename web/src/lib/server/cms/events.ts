@@ -3,23 +3,6 @@ import { EVENT_FIELDS, toEventCard, type CmsEvent, type EventCard, type EventFor
 import { cmsUrl, fields, getList, getSlice, type Fetch, queryInstant } from './client';
 import { listNextOccurrences } from './occurrences';
 
-/** The next `limit` events that start from `now` on, soonest first. */
-export async function listUpcomingEvents(
-  fetch: Fetch,
-  options: { locale: string; limit: number; now?: Date },
-): Promise<EventCard[]> {
-  const url = cmsUrl('/api/events', [
-    ['locale', options.locale],
-    ['filters[startsAt][$gte]', queryInstant(options.now)],
-    ['sort[0]', 'startsAt:asc'],
-    ['pagination[pageSize]', options.limit],
-    ...fields(EVENT_FIELDS),
-    ...fields(['name', 'slug'], 'populate[group][fields]'),
-  ]);
-  const body = await getList<CmsEvent>(fetch, url);
-  return body.data.map((event) => toEventCard(event, options.locale));
-}
-
 /**
  * A group's events around `now`: upcoming ones (series at their next occurrence, from the
  * CMS's occurrences) soonest first; past ones (ended one-offs, and series with no occurrence
