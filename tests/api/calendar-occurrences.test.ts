@@ -74,10 +74,32 @@ describe('GET /api/community/occurrences', () => {
     expect(rows.some((r) => r.cancelled)).toBe(true);
   });
 
+  it('gives each title in the locale the content API serves it in', async () => {
+    const rows = (await api.get(`/api/community/occurrences?${WINDOW}&locale=fr&pagination[pageSize]=10`)).body.data as (Row & { title: string; locale: string })[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const served = (await api.get(`/api/events?locale=fr&filters[documentId][$eq]=${row.documentId}`)).body.data[0];
+      expect({ title: row.title, locale: row.locale }).toEqual({ title: served.title, locale: served.locale });
+    }
+  });
+
   it('takes the community calendar’s filters', async () => {
     const rows = await allRows(`${WINDOW}&format=online`);
     expect(rows.map((r) => `${r.documentId} ${r.start}`).sort()).toEqual(expected(await apiEvents('&filters[format][$eq]=online')).sort());
     expect((await api.get(`/api/community/occurrences?${WINDOW}&region=atlantis`)).status).toBe(400);
+  });
+
+  it('narrows to one group by its slug, and names an unknown group', async () => {
+    const events = await apiEvents('&populate[group][fields][0]=slug');
+    const series = events.find((event) => event.recurrence && (event as ApiEvent & { group?: { slug: string } }).group);
+    expect(series).toBeTruthy();
+    const slug = (series as ApiEvent & { group: { slug: string } }).group.slug;
+    const rows = await allRows(`${WINDOW}&group=${slug}`);
+    const own = events.filter((event) => (event as ApiEvent & { group?: { slug: string } | null }).group?.slug === slug);
+    expect(rows.map((r) => `${r.documentId} ${r.start}`).sort()).toEqual(expected(own).sort());
+    const unknown = await api.get(`/api/community/occurrences?${WINDOW}&group=no-such-group`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('"group"');
   });
 
   it('pages in the CMS, with a capped page size', async () => {

@@ -132,6 +132,55 @@ describe('the events list', () => {
   });
 });
 
+describe('the home page', () => {
+  it('lists the next five events, running series at their next date', async () => {
+    const events = await apiEvents();
+    const expected = events
+      .filter((e) => nextStart(e) !== null)
+      .sort((a, b) => nextStart(a)! - nextStart(b)! || (a.documentId < b.documentId ? -1 : 1))
+      .slice(0, 5)
+      .map((e) => `${e.slug} ${new Date(nextStart(e)!).toISOString()}`);
+    const html = decode(await (await web('/en')).text());
+    const start = html.indexOf('id="events-heading"');
+    expect(start).toBeGreaterThan(-1);
+    const listed = [...html.slice(start, html.indexOf('</section>', start)).matchAll(/<a href="\/en\/events\/([^"/?]+)"[\s\S]*?<time datetime="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(listed).toEqual(expected);
+  });
+});
+
+describe('a group page', () => {
+  const section = (html: string, key: 'upcoming' | 'past') => {
+    const start = html.indexOf(`id="events-${key}-heading"`);
+    const end = html.indexOf('</section>', start);
+    expect(start, key).toBeGreaterThan(-1);
+    return [...html.slice(start, end).matchAll(/<a href="\/\w+(?:-\w+)?\/events\/([^"/?]+)">[\s\S]*?<time datetime="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+  };
+
+  it.each(['en', 'ja'])('in %s lists an ongoing monthly series under upcoming at its next date, never under past', async (locale) => {
+    const paris = seedEvents.find((e) => e.slug === 'paris-user-group-monthly-meetup')!;
+    const events = await apiEvents(`&filters[group][slug][$eq]=${paris.group}`);
+    const series = events.find((e) => e.slug === paris.slug)!;
+    expect(series.recurrence).toMatch(/FREQ=MONTHLY/);
+    // The series began in the past: its own dates alone would put it under past.
+    expect(Date.parse(series.endsAt)).toBeLessThan(Date.now());
+    const next = (e: ApiEvent) => nextStart(e);
+    const expected = events
+      .filter((e) => next(e) !== null)
+      .sort((a, b) => next(a)! - next(b)! || (a.documentId < b.documentId ? -1 : 1))
+      .slice(0, 10)
+      .map((e) => `${e.slug} ${new Date(next(e)!).toISOString()}`);
+    expect(expected).toContain(`${paris.slug} ${new Date(next(series)!).toISOString()}`);
+    const response = await web(`/${locale}/groups/${paris.group}`);
+    expect(response.status).toBe(200);
+    const html = decode(await response.text());
+    expect(section(html, 'upcoming')).toEqual(expected);
+    const ended = new Set(events.filter((e) => next(e) === null).map((e) => e.slug));
+    const past = section(html, 'past').map((line) => line.split(' ')[0]);
+    expect(past.every((slug) => ended.has(slug!)), past.join()).toBe(true);
+    expect(past).not.toContain(paris.slug);
+  });
+});
+
 describe('an event page', () => {
   const paris = seedEvents.find((e) => e.slug === 'paris-user-group-monthly-meetup')!;
 

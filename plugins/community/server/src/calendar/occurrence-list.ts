@@ -6,6 +6,8 @@ export interface OccurrenceRow {
   documentId: string;
   slug: string | null;
   title: string;
+  /** The locale `title` is in, when the rows came in one. */
+  locale: string | null;
   start: string;
   end: string;
   /** Wall-clock start and end in `timezone`, e.g. `2027-01-12T19:00:00`. */
@@ -29,7 +31,7 @@ function local(instant: Date, zone: string): string {
 }
 
 /** Every occurrence of `events` that overlaps [from, to), sorted by start, then event id. */
-export function listOccurrences(events: CalendarEventRow[], from: Date, to: Date): OccurrenceRow[] {
+export function listOccurrences(events: (CalendarEventRow & { locale?: string })[], from: Date, to: Date): OccurrenceRow[] {
   const rows: OccurrenceRow[] = [];
   for (const event of events) {
     const start = toDate(event.startsAt);
@@ -41,6 +43,7 @@ export function listOccurrences(events: CalendarEventRow[], from: Date, to: Date
         documentId: event.documentId,
         slug: event.slug ?? null,
         title: event.title,
+        locale: event.locale ?? null,
         start: occurrence.start.toISOString(),
         end: occurrence.end.toISOString(),
         localStart: local(occurrence.start, zone),

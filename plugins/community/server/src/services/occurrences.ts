@@ -18,7 +18,10 @@ const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (filters.region && !(await content.region(filters.region))) {
       throw new errors.ValidationError(`"region": no published region has the slug "${filters.region}".`);
     }
-    const events = applyFilters(await content.events({ from: query.from }, query.locale.chain), filters);
+    if (query.group && !(await content.group(query.group, query.locale.chain))) {
+      throw new errors.ValidationError(`"group": no published group has the slug "${query.group}".`);
+    }
+    const events = applyFilters(await content.events({ from: query.from, group: query.group }, query.locale.chain), filters);
     const all = listOccurrences(events, query.from, query.to);
     const start = (query.page - 1) * query.pageSize;
     return {

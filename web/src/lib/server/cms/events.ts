@@ -1,44 +1,35 @@
 import type { GroupKind } from '@chapterhouse/config';
 import { EVENT_FIELDS, toEventCard, type CmsEvent, type EventCard, type EventFormat, type EventState } from './cards';
 import { cmsUrl, fields, getList, getSlice, type Fetch, queryInstant } from './client';
+import { listNextOccurrences } from './occurrences';
 
-/** The next `limit` events that start from `now` on, soonest first. */
-export async function listUpcomingEvents(
-  fetch: Fetch,
-  options: { locale: string; limit: number; now?: Date },
-): Promise<EventCard[]> {
-  const url = cmsUrl('/api/events', [
-    ['locale', options.locale],
-    ['filters[startsAt][$gte]', queryInstant(options.now)],
-    ['sort[0]', 'startsAt:asc'],
-    ['pagination[pageSize]', options.limit],
-    ...fields(EVENT_FIELDS),
-    ...fields(['name', 'slug'], 'populate[group][fields]'),
-  ]);
-  const body = await getList<CmsEvent>(fetch, url);
-  return body.data.map((event) => toEventCard(event, options.locale));
-}
-
-/** A group's events around `now`: the next ones soonest first, the past ones latest first. */
+/**
+ * A group's events around `now`: upcoming ones (series at their next occurrence, from the
+ * CMS's occurrences) soonest first; past ones (ended one-offs, and series with no occurrence
+ * ahead) latest first.
+ */
 export async function listGroupEvents(
   fetch: Fetch,
   options: { locale: string; groupSlug: string; limit: number; now?: Date },
 ): Promise<{ upcoming: EventCard[]; past: EventCard[] }> {
-  const now = queryInstant(options.now);
-  const list = (operator: '$gte' | '$lt', order: 'asc' | 'desc') =>
-    getSlice<CmsEvent>(fetch, '/api/events', [
-      ['locale', options.locale],
-      ['filters[group][slug][$eq]', options.groupSlug],
-      [`filters[endsAt][${operator}]`, now],
-      ['sort[0]', `startsAt:${order}`],
-      ['pagination[pageSize]', options.limit],
-      ...fields(EVENT_FIELDS),
-      ...fields(['name', 'slug'], 'populate[group][fields]'),
-    ]);
-  const [upcoming, past] = await Promise.all([list('$gte', 'asc'), list('$lt', 'desc')]);
+  const next = await listNextOccurrences(fetch, { locale: options.locale, group: options.groupSlug, now: options.now });
+  const ahead = new Set(next.map((event) => event.id));
+  // A series that began before `now` may still be running: ask for enough to drop those.
+  const ended = await getSlice<CmsEvent>(fetch, '/api/events', [
+    ['locale', options.locale],
+    ['filters[group][slug][$eq]', options.groupSlug],
+    ['filters[endsAt][$lt]', queryInstant(options.now)],
+    ['sort[0]', 'startsAt:desc'],
+    ['pagination[pageSize]', Math.min(100, options.limit + ahead.size)],
+    ...fields(EVENT_FIELDS),
+    ...fields(['name', 'slug'], 'populate[group][fields]'),
+  ]);
   return {
-    upcoming: upcoming.data.map((event) => toEventCard(event, options.locale)),
-    past: past.data.map((event) => toEventCard(event, options.locale)),
+    upcoming: next.slice(0, options.limit),
+    past: ended.data
+      .filter((event) => !ahead.has(event.documentId))
+      .slice(0, options.limit)
+      .map((event) => toEventCard(event, options.locale)),
   };
 }
 

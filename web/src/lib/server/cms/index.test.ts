@@ -1,9 +1,8 @@
 import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import eventsFr from './fixtures/events-fr.json';
 import groupsPtBr from './fixtures/groups-pt-BR.json';
 import { cmsUrl } from './client';
-import { listGroups, listUpcomingEvents, type Fetch } from './index';
+import { listGroups, listNextOccurrences, type Fetch } from './index';
 
 vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337', CONTENT_VERSION_TTL_MS: '0' } }));
 
@@ -12,13 +11,13 @@ vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337',
  * content version is `version` (unrecorded); without one the CMS has none to give and
  * nothing is reused between requests.
  */
-function fakeFetch(answer: () => Response | Promise<Response>, version?: string) {
+function fakeFetch(answer: (url: URL) => Response | Promise<Response>, version?: string) {
   const urls: URL[] = [];
   const fetch: Fetch = async (input) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (url.pathname === '/api/community/content-version') return version ? json({ version }) : json({}, 404);
     urls.push(url);
-    return answer();
+    return answer(url);
   };
   return { fetch, urls };
 }
@@ -129,44 +128,54 @@ describe('listGroups', () => {
   });
 });
 
-describe('listUpcomingEvents', () => {
-  it('asks for events from now on, soonest first, with their group’s name and slug', async () => {
-    const { fetch, urls } = fakeFetch(() => json(eventsFr));
-    const now = new Date('2026-11-23T12:00:00.000Z');
-    await listUpcomingEvents(fetch, { locale: 'fr', limit: 5, now });
+describe('listNextOccurrences', () => {
+  const occurrence = (documentId: string, start: string, extra: Record<string, unknown> = {}) => ({
+    documentId,
+    slug: `event-${documentId}`,
+    title: `Event ${documentId}`,
+    locale: 'fr',
+    start,
+    end: start.replace('T17', 'T19'),
+    timezone: 'Europe/Paris',
+    allDay: false,
+    cancelled: false,
+    recurring: false,
+    format: 'in-person',
+    group: { slug: 'lyon-user-group', name: 'Lyon User Group', kind: 'user-group' },
+    ...extra,
+  });
+  const pageOf = (data: unknown[], page: number, pageCount: number) =>
+    json({ data, meta: { pagination: { page, pageSize: 100, pageCount, total: (pageCount - 1) * 100 + data.length }, locale: ['fr', 'en'] } });
 
-    const url = urls[0]!;
-    expect(url.origin + url.pathname).toBe('http://cms.test:1337/api/events');
-    expect([...url.searchParams]).toEqual([
+  it('asks the CMS for the occurrences from now on and keeps each event’s first', async () => {
+    const pages = [
+      [occurrence('a', '2026-12-01T17:00:00.000Z', { recurring: true }), occurrence('b', '2026-12-02T17:00:00.000Z', { locale: 'en', cancelled: true }), occurrence('a', '2027-01-05T17:00:00.000Z')],
+      [occurrence('c', '2027-01-06T17:00:00.000Z'), occurrence('d', '2027-01-07T17:00:00.000Z')],
+    ];
+    const { fetch, urls } = fakeFetch((url) => pageOf(pages[Number(url.searchParams.get('pagination[page]')) - 1]!, Number(url.searchParams.get('pagination[page]')), 3));
+    const events = await listNextOccurrences(fetch, { locale: 'fr', limit: 3, now: new Date('2026-11-23T12:00:30.000Z') });
+
+    expect(urls).toHaveLength(2);
+    expect(urls[0]!.origin + urls[0]!.pathname).toBe('http://cms.test:1337/api/community/occurrences');
+    expect([...urls[0]!.searchParams]).toEqual([
+      ['from', '2026-11-23T12:00:00.000Z'],
+      ['to', '2027-12-28T12:00:00.000Z'],
       ['locale', 'fr'],
-      ['filters[startsAt][$gte]', '2026-11-23T12:00:00.000Z'],
-      ['sort[0]', 'startsAt:asc'],
-      ['pagination[pageSize]', '5'],
-      ['fields[0]', 'title'],
-      ['fields[1]', 'slug'],
-      ['fields[2]', 'startsAt'],
-      ['fields[3]', 'endsAt'],
-      ['fields[4]', 'timezone'],
-      ['fields[5]', 'format'],
-      ['populate[group][fields][0]', 'name'],
-      ['populate[group][fields][1]', 'slug'],
+      ['pagination[page]', '1'],
+      ['pagination[pageSize]', '100'],
+    ]);
+    expect(events.map((e) => [e.id, e.startsAt, e.locale, e.isFallback, e.state])).toEqual([
+      ['a', '2026-12-01T17:00:00.000Z', 'fr', false, 'scheduled'],
+      ['b', '2026-12-02T17:00:00.000Z', 'en', true, 'cancelled'],
+      ['c', '2027-01-06T17:00:00.000Z', 'fr', false, 'scheduled'],
     ]);
   });
 
-  it('maps events, keeping the group when there is one', async () => {
-    const { fetch } = fakeFetch(() => json(eventsFr));
-    const events = await listUpcomingEvents(fetch, { locale: 'fr', limit: 5 });
-
-    expect(events.map((e) => [e.title, e.group?.name ?? null, e.locale, e.isFallback])).toEqual([
-      ['Atelier : premières contributions', 'Lyon User Group', 'fr', false],
-      ['Community call', null, 'en', true],
-    ]);
-    expect(events[0]).toMatchObject({
-      id: 'e1v2e3n4t5a6b7c8d9e0f1g2',
-      startsAt: '2026-12-03T17:30:00.000Z',
-      timezone: 'Europe/Paris',
-      format: 'in-person',
-    });
+  it('narrows to a group and reads every page without a limit', async () => {
+    const { fetch, urls } = fakeFetch((url) => pageOf([occurrence(url.searchParams.get('pagination[page]')!, '2026-12-01T17:00:00.000Z')], Number(url.searchParams.get('pagination[page]')), 2));
+    const events = await listNextOccurrences(fetch, { locale: 'fr', group: 'lyon-user-group' });
+    expect(urls.map((url) => url.searchParams.get('group'))).toEqual(['lyon-user-group', 'lyon-user-group']);
+    expect(events.map((e) => e.id)).toEqual(['1', '2']);
   });
 });
 
@@ -174,7 +183,7 @@ describe('when the CMS is not there', () => {
   it('throws 503 when fetch rejects (connection refused, timeout)', async () => {
     const { fetch } = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
     expect(await httpStatusOf(listGroups(fetch, { locale: 'en', page: 1, pageSize: 25 }))).toBe(503);
-    expect(await httpStatusOf(listUpcomingEvents(fetch, { locale: 'en', limit: 5 }))).toBe(503);
+    expect(await httpStatusOf(listNextOccurrences(fetch, { locale: 'en', limit: 5 }))).toBe(503);
   });
 
   it('throws 503 when the CMS answers 5xx or something that is not a list', async () => {

@@ -27,11 +27,11 @@ export {
   getEvent,
   listEventSeries,
   listGroupEvents,
-  listUpcomingEvents,
   type EventDetail,
   type EventQuery,
   type EventSeries,
 } from './events';
+export { listNextOccurrences } from './occurrences';
 export { getGroup, listWorkingGroups, type GroupDetail, type ResourceLink, type WorkingGroupDetails } from './groups';
 export { getPage, type Attachment, type PageDetail } from './pages';
 export {
