@@ -9,3 +9,4 @@ export * from './plain-text';
 export * from './localized-read';
 export * from './cors-policy';
 export * from './recurrence';
+export * from './occurrence-row';

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { inject } from 'vitest';
 
 export interface ApiResponse<T = any> {
@@ -60,4 +61,32 @@ export function walk(value: unknown, fn: (key: string | undefined, value: unknow
   fn(key, value);
   if (Array.isArray(value)) value.forEach((item) => walk(item, fn));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, fn, k);
+}
+
+/**
+ * An HTTP request sent from a loopback address of the caller's choosing (any 127.x.y.z),
+ * so that the CMS's per-address limits count it apart from other suites' requests.
+ * The URL is parsed as a browser would send it: spaces and the like percent-encoded, broken escapes kept.
+ */
+export function requestFrom(
+  localAddress: string,
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; text: string }> {
+  const bytes = body === undefined ? undefined : Buffer.from(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      new URL(url),
+      { method, localAddress, headers: { connection: 'close', ...headers, ...(bytes ? { 'content-length': String(bytes.length) } : {}) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    request.on('error', reject);
+    request.end(bytes);
+  });
 }

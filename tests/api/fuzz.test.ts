@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
+import { requestFrom } from './client';
 
 /**
  * Generated hostile input against every public read, feed and write of the CMS: no
@@ -87,31 +87,9 @@ async function read(path: string) {
   return { status: response.status, text: await response.text() };
 }
 
-/**
- * One request from a loopback address of the fuzz suite's own, so that the sign-in routes'
- * rate limits it trips count it alone and not the other suites, which send from 127.0.0.1.
- */
-function request(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const body = init.body === undefined ? undefined : Buffer.from(init.body);
-    // Parsed as a browser would send it: spaces and other characters percent-encoded, broken escapes kept.
-    const req = http.request(
-      new URL(`${cms()}${path}`),
-      {
-        method,
-        localAddress: FUZZ_ADDRESS,
-        headers: { connection: 'close', ...init.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** Writes go from a loopback address of the fuzz suite's own, so that the sign-in routes' rate limits it trips never reach the other suites. */
+const request = (method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) =>
+  requestFrom(FUZZ_ADDRESS, method, `${cms()}${path}`, init.headers, init.body);
 
 /** Memory of the CMS: it runs inside the test runner's main process, the parent of this worker. */
 function cmsMemoryBytes(): number {

@@ -1,34 +1,15 @@
-import http from 'node:http';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { admin, editor } from '../api/client';
+import { admin, editor, requestFrom } from '../api/client';
 
 /** A POST to the start-a-group form from its own loopback address, so the CMS counts it apart from other tests' applications. */
 function postForm(fields: Record<string, string>) {
-  const body = new URLSearchParams(fields).toString();
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const request = http.request(
-      `${inject('webUrl')}/en/start-a-group`,
-      {
-        method: 'POST',
-        localAddress: '127.0.0.9',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'text/html',
-          origin: inject('webUrl'),
-          'content-length': String(Buffer.byteLength(body)),
-          connection: 'close',
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+  return requestFrom(
+    '127.0.0.9',
+    'POST',
+    `${inject('webUrl')}/en/start-a-group`,
+    { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: inject('webUrl') },
+    new URLSearchParams(fields).toString(),
+  );
 }
 
 const applications = (name: string) =>

@@ -1,7 +1,6 @@
-import http from 'node:http';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { groups, pages, people, regions } from '../../cms/src/seed/data';
-import { admin, editor } from '../api/client';
+import { admin, editor, requestFrom } from '../api/client';
 
 const web = (path: string, init?: RequestInit) => fetch(`${inject('webUrl')}${path}`, { redirect: 'manual', ...init });
 
@@ -209,22 +208,7 @@ describe('the start-a-group form', () => {
     const names: string[] = [];
 
     /** A POST sent from the given loopback address, as a visitor at that address would. */
-    function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: string) {
-      return new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const request = http.request(
-          url,
-          { method: 'POST', localAddress, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' } },
-          (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => (text += chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-          },
-        );
-        request.on('error', reject);
-        request.end(body);
-      });
-    }
+    const postFrom = (localAddress: string, url: string, headers: Record<string, string>, body: string) => requestFrom(localAddress, 'POST', url, headers, body);
 
     const viaWeb = (visitor: string, stamp: string, proposedName: string) => {
       names.push(proposedName);

@@ -1,27 +1,7 @@
-import { occurrencesBetween, seriesZone, wallTime } from '@chapterhouse/config';
+import { occurrencesBetween, seriesZone, wallTime, type OccurrenceRow } from '@chapterhouse/config';
 import { toDate, type CalendarEventRow } from './calendar-entries';
 
-/** One occurrence of an event, in UTC and as wall time in the event's own zone. */
-export interface OccurrenceRow {
-  documentId: string;
-  slug: string | null;
-  title: string;
-  /** The locale `title` is in, when the rows came in one. */
-  locale: string | null;
-  start: string;
-  end: string;
-  /** Wall-clock start and end in `timezone`, e.g. `2027-01-12T19:00:00`. */
-  localStart: string;
-  localEnd: string;
-  timezone: string;
-  allDay: boolean;
-  cancelled: boolean;
-  recurring: boolean;
-  format: string | null;
-  type: string | null;
-  language: string | null;
-  group: { slug: string | null; name: string | null; kind: string | null } | null;
-}
+export type { OccurrenceRow };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -1,21 +1,9 @@
+import type { OccurrenceRow } from '@chapterhouse/config';
 import type { EventCard, EventFormat } from './cards';
 import { getSlice, type Fetch, type Query } from './client';
 
 /** One occurrence as `GET /api/community/occurrences` gives it. */
-export interface CmsOccurrence {
-  documentId: string;
-  slug: string | null;
-  title: string;
-  locale: string | null;
-  start: string;
-  end: string;
-  timezone: string;
-  allDay: boolean;
-  cancelled: boolean;
-  recurring: boolean;
-  format: EventFormat | null;
-  group: { slug: string | null; name: string | null } | null;
-}
+export type CmsOccurrence = Omit<OccurrenceRow, 'format'> & { format: EventFormat | null };
 
 function toCard(row: CmsOccurrence, requested: string): EventCard {
   const locale = row.locale ?? requested;

@@ -1,0 +1,22 @@
+/** The occurrences endpoint's rows: written by the CMS's plugin, read by the website. */
+/** One occurrence of an event, in UTC and as wall time in the event's own zone. */
+export interface OccurrenceRow {
+  documentId: string;
+  slug: string | null;
+  title: string;
+  /** The locale `title` is in, when the rows came in one. */
+  locale: string | null;
+  start: string;
+  end: string;
+  /** Wall-clock start and end in `timezone`, e.g. `2027-01-12T19:00:00`. */
+  localStart: string;
+  localEnd: string;
+  timezone: string;
+  allDay: boolean;
+  cancelled: boolean;
+  recurring: boolean;
+  format: string | null;
+  type: string | null;
+  language: string | null;
+  group: { slug: string | null; name: string | null; kind: string | null } | null;
+}
