@@ -22,6 +22,8 @@ interface CachedAnswer {
   cacheControl: string;
   lastModified: Date | null;
   disposition: string;
+  /** When the answer stops being true although no content changed (an event's next occurrence ends), in ms. */
+  freshUntil: number;
 }
 
 type Context = ResponseContext & { response: { get(field: string): string } };
@@ -47,6 +49,7 @@ function capture(ctx: Context): CachedAnswer | null {
     cacheControl: ctx.response.get('Cache-Control') || REVALIDATE,
     lastModified: lastModified && !Number.isNaN(lastModified.getTime()) ? lastModified : null,
     disposition: ctx.response.get('Content-Disposition'),
+    freshUntil: (ctx as { state?: { freshUntil?: number } }).state?.freshUntil ?? Infinity,
   };
 }
 
@@ -63,7 +66,8 @@ function send(ctx: Context, answer: CachedAnswer) {
  * through the Document Service changes the version (see register.ts), so a cached answer
  * is never served after the content behind it changed, on any instance. Controllers may
  * answer JSON, or text with their own Content-Type, Cache-Control, Last-Modified and
- * Content-Disposition, which are kept with the answer.
+ * Content-Disposition, which are kept with the answer, and set `ctx.state.freshUntil`
+ * (epoch ms) when the answer also depends on the clock.
  */
 function tooLarge(ctx: Context) {
   ctx.status = 400;
@@ -113,7 +117,8 @@ const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strap
     const inFlight = pending.get(key);
     if (inFlight) await inFlight;
     const hit = entries.get(key);
-    if (hit) {
+    if (hit && hit.freshUntil <= Date.now()) forget(key);
+    else if (hit) {
       remember(key, hit);
       send(ctx as Context, hit);
       return;
