@@ -13,6 +13,8 @@ export interface OccurrenceRow {
   localEnd: string;
   timezone: string;
   allDay: boolean;
+  /** The event's own state: `scheduled`, `cancelled` or `postponed`. */
+  state: string;
   /** The event is cancelled, or this occurrence of it alone. */
   cancelled: boolean;
   /** This occurrence takes place at another time than its series' rule gives. */

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expandIndependently, intlWall } from '../../plugins/community/server/src/calendar/testing/independent-expander';
+import { intlWall } from '../../plugins/community/server/src/calendar/testing/independent-expander';
 import { api } from './client';
-
-interface ApiEvent {
-  documentId: string;
-  title: string;
-  nextOccurrence: { start: string; end: string } | null;
-  startsAt: string;
-  endsAt: string;
-  timezone: string;
-  allDay: boolean | null;
-  recurrence: string | null;
-  exceptionDates: unknown;
-  changes: { originalStart: string; startsAt: string | null; endsAt: string | null; cancelled: boolean | null }[];
-  format: string;
-}
+import { apiEvents, independentStarts as starts, lastStart, nextStart, type ApiEvent } from './independent-occurrences';
 
 interface Row {
   documentId: string;
@@ -32,36 +19,6 @@ const FROM = new Date(Math.floor(Date.now() / DAY) * DAY);
 const TO = new Date(FROM.getTime() + 120 * DAY);
 const WINDOW = `from=${FROM.toISOString()}&to=${TO.toISOString()}`;
 
-async function apiEvents(filters = ''): Promise<ApiEvent[]> {
-  const all: ApiEvent[] = [];
-  for (let page = 1; ; page += 1) {
-    const response = await api.get(`/api/events?pagination[pageSize]=100&pagination[page]=${page}&populate[changes]=true${filters}`);
-    expect(response.status, response.text).toBe(200);
-    all.push(...response.body.data);
-    if (page >= response.body.meta.pagination.pageCount) return all;
-  }
-}
-
-/**
- * An event's occurrence starts before `until` by an expander that shares no code with the
- * CMS's, its changed occurrences laid over: a moved one at its new start, a cancelled one
- * kept (the rows mark it) unless `takingPlace`.
- */
-function starts(event: ApiEvent, until: Date, takingPlace = false): number[] {
-  const exceptionDates = Array.isArray(event.exceptionDates) ? (event.exceptionDates as string[]) : [];
-  const own = expandIndependently({ ...event, exceptionDates }, until).filter((start) => start < until.getTime() || !event.recurrence);
-  if (!event.recurrence || !event.changes?.length) return own;
-  const changed = new Map(event.changes.map((change) => [Date.parse(change.originalStart), change]));
-  return own
-    .flatMap((start) => {
-      const change = changed.get(start);
-      if (!change) return [start];
-      if (change.cancelled) return takingPlace ? [] : [start];
-      return change.startsAt ? [Date.parse(change.startsAt)] : [start];
-    })
-    .sort((a, b) => a - b);
-}
-
 /** The occurrences of the API's events in the window, by the independent expander. */
 function expected(events: ApiEvent[]): string[] {
   return events.flatMap((event) => {
@@ -74,12 +31,10 @@ function expected(events: ApiEvent[]): string[] {
 
 /** Each event's next occurrence not ended at `now` by the independent expander, as `start` ISO strings. */
 function expectedNext(events: ApiEvent[], now: Date): Map<string, string> {
-  const far = new Date(now.getTime() + 3 * 365 * DAY);
   const next = new Map<string, string>();
   for (const event of events) {
-    const duration = Date.parse(event.endsAt) - Date.parse(event.startsAt);
-    const start = starts(event, far, true).find((s) => s + duration > now.getTime() || s >= now.getTime());
-    if (start !== undefined) next.set(event.documentId, new Date(start).toISOString());
+    const start = nextStart(event, now);
+    if (start !== null) next.set(event.documentId, new Date(start).toISOString());
   }
   return next;
 }
@@ -179,8 +134,8 @@ describe('GET /api/community/occurrences', () => {
     const events = await apiEvents();
     const last = new Map<string, string>();
     for (const event of events) {
-      const before = starts(event, FROM, true).filter((start) => start < FROM.getTime());
-      if (before.length) last.set(event.documentId, new Date(before.at(-1)!).toISOString());
+      const start = lastStart(event, FROM);
+      if (start !== null) last.set(event.documentId, new Date(start).toISOString());
     }
     const rows = await allRows(`to=${FROM.toISOString()}&distinct=event&sort=start:desc`);
     expect(new Map(rows.map((r) => [r.documentId, r.start]))).toEqual(last);

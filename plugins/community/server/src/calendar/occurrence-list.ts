@@ -39,6 +39,7 @@ function row(event: Listed, occurrence: Occurrence, zone: string): OccurrenceRow
     localEnd: local(occurrence.end, zone),
     timezone: zone,
     allDay: event.allDay === true,
+    state: event.state ?? 'scheduled',
     cancelled: event.state === 'cancelled' || occurrence.cancelled === true,
     moved: Boolean(occurrence.originalStart && occurrence.originalStart.getTime() !== occurrence.start.getTime()),
     originalStart: occurrence.originalStart?.toISOString() ?? null,

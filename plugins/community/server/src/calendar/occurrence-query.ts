@@ -7,7 +7,8 @@ const DEFAULT_PAGE_SIZE = 25;
 const MAX_TEXT = 100;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-const OWN = ['from', 'to', 'pagination[page]', 'pagination[pageSize]', 'group', 'distinct', 'sort', 'q'];
+const OWN = ['from', 'to', 'pagination[page]', 'pagination[pageSize]', 'group', 'event', 'distinct', 'sort', 'q'];
+const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
 
 export interface OccurrenceQuery extends FeedQuery {
   /** Start of the window; null only with `distinct` (no lower bound). */
@@ -18,6 +19,8 @@ export interface OccurrenceQuery extends FeedQuery {
   pageSize: number;
   /** Slug of the one group whose events are wanted. */
   group?: string;
+  /** documentId of the one event whose occurrences are wanted. */
+  event?: string;
   /** One row per event (its first occurrence in the window, or its last when descending) instead of one per occurrence. */
   distinct: boolean;
   descending: boolean;
@@ -27,12 +30,12 @@ export interface OccurrenceQuery extends FeedQuery {
 
 /**
  * Reads `from`, `to` (ISO 8601 instants or dates, UTC), `pagination[page]`,
- * `pagination[pageSize]`, `group` (a group slug), `distinct=event`, `sort` (`start`,
+ * `pagination[pageSize]`, `group` (a group slug), `event` (a documentId), `distinct=event`, `sort` (`start`,
  * `start:asc` or `start:desc`), `q` and the community calendar's `locale` and filters.
  * Returns a message saying what is wrong instead, for a 400.
  */
 export function readOccurrenceQuery(query: Record<string, unknown>): OccurrenceQuery | string {
-  const { from, to, pagination, group, distinct, sort, q, ...rest } = query;
+  const { from, to, pagination, group, event, distinct, sort, q, ...rest } = query;
   if (distinct !== undefined && distinct !== 'event') return '"distinct" takes one value, "event": one row per event instead of one per occurrence.';
   const perEvent = distinct === 'event';
   const instant = (name: string, value: unknown): Date | null | string => {
@@ -67,6 +70,9 @@ export function readOccurrenceQuery(query: Record<string, unknown>): OccurrenceQ
   if (group !== undefined && (typeof group !== 'string' || !SLUG.test(group))) {
     return '"group" must be given once, as a group slug (lower-case letters, digits and hyphens).';
   }
+  if (event !== undefined && (typeof event !== 'string' || !DOCUMENT_ID.test(event))) {
+    return '"event" must be given once, as an event\'s documentId (lower-case letters and digits).';
+  }
   if (sort !== undefined && !['start', 'start:asc', 'start:desc'].includes(sort as string)) {
     return '"sort" must be start, start:asc or start:desc.';
   }
@@ -83,6 +89,7 @@ export function readOccurrenceQuery(query: Record<string, unknown>): OccurrenceQ
     distinct: perEvent,
     descending: sort === 'start:desc',
     ...(group === undefined ? {} : { group }),
+    ...(event === undefined ? {} : { event }),
     ...(words ? { q: words } : {}),
   };
 }

@@ -29,7 +29,10 @@ const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     // Looking back (a descending list) needs the events that ended before `from` too.
     const since = query.descending ? undefined : (query.from ?? undefined);
-    const published = await content.events({ from: since, group: query.group }, query.locale.chain);
+    const published = await content.events({ from: since, group: query.group, documentId: query.event }, query.locale.chain);
+    if (query.event && !published.length && !(await content.events({ documentId: query.event }, query.locale.chain)).length) {
+      throw new errors.ValidationError(`"event": no published event has the documentId "${query.event}".`);
+    }
     const { language, ...others } = filters;
     const events = applyFilters(published, others).filter((event) => !query.q || matchesText(query.q, [event.title, event.description, event.group?.name]));
     const rows = query.distinct ? listEventOccurrences(events, query) : listOccurrences(events, query.from!, query.to!);

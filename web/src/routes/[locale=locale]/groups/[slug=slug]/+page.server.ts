@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { activityFeedUrl, calendarFeed, getGroup, listGroupEvents, listPhotos, listPosts } from '$lib/server/cms';
+import { activityFeedUrl, calendarFeed, getGroup, listNextOccurrences, listPastOccurrences, listPhotos, listPosts } from '$lib/server/cms';
 import type { PageServerLoad } from './$types';
 
 const value = <T>(result: PromiseSettledResult<T>): T => {
@@ -9,9 +9,10 @@ const value = <T>(result: PromiseSettledResult<T>): T => {
 
 export const load = (async ({ fetch, params: { locale, slug } }) => {
   // Settled together: for an unknown group the occurrences are refused, and the 404 must win.
-  const [group, events, posts, photos] = await Promise.allSettled([
+  const [group, upcoming, past, posts, photos] = await Promise.allSettled([
     getGroup(fetch, slug, locale),
-    listGroupEvents(fetch, { locale, groupSlug: slug, limit: 10 }),
+    listNextOccurrences(fetch, { locale, group: slug, limit: 10 }),
+    listPastOccurrences(fetch, { locale, group: slug, limit: 10 }),
     listPosts(fetch, { group: slug, limit: 5 }),
     listPhotos(fetch, { group: slug, limit: 8 }),
   ]);
@@ -19,7 +20,8 @@ export const load = (async ({ fetch, params: { locale, slug } }) => {
   if (!found) error(404, 'No such group');
   return {
     group: found,
-    events: value(events),
+    // Upcoming: each event at its next occurrence; past: at its last one (a running series is in both).
+    events: { upcoming: value(upcoming), past: value(past) },
     posts: value(posts),
     photos: value(photos),
     calendar: calendarFeed(locale, { group: slug }),
