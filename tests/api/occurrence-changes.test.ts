@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { api, editor } from './client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, api, editor } from './client';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -60,6 +60,11 @@ beforeAll(async () => {
   expect(created.status, created.text).toBe(201);
   documentId = created.body.data.documentId;
   expect((await editor.publish('api::event.event', documentId)).status).toBe(200);
+});
+
+// The other suites count the demo's events.
+afterAll(async () => {
+  if (documentId) expect((await admin.send('DELETE', `/content-manager/collection-types/api::event.event/${documentId}?locale=en`)).status).toBe(200);
 });
 
 describe('a series with one occurrence moved and one cancelled', () => {

@@ -316,6 +316,10 @@ describe('the month view', () => {
     const html = decode(await (await web(`/en/events?view=month&month=2027-01&group=${group}`)).text());
     expect(shown(html)).toEqual(expectedMonth(await apiEvents(`&filters[group][slug][$eq]=${group}`), '2027-01'));
     expect(html).toContain(`/api/community/groups/${group}/calendar.ics`);
+    expect(html).toContain(`<a href="/en/groups/${group}">Hosted by Paris User Group</a>`);
+    // A group that does not exist is a page that does not exist.
+    expect((await web('/en/events?view=month&group=no-such-group')).status).toBe(404);
+    expect((await web('/en/events?group=no-such-group')).status).toBe(404);
   });
 
   it('answers a month that cannot be read with the current month, never an error', async () => {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import {
   getEvent,
+  getGroupName,
   listEventDates,
   listOccurrencesBetween,
   listRegionChoices,
@@ -25,9 +26,15 @@ function cmsFilters(filters: EventFilters): OccurrenceFilters {
  */
 export async function loadEventsPage(fetch: Fetch, locale: string, url: URL, now = new Date()) {
   const filters: EventFilters = parseEventFilters(url.searchParams);
-  const regions = (await listRegionChoices(fetch, locale)).sort((a, b) => a.name.localeCompare(b.name, locale));
-  // A region that does not exist is ignored like any other invalid value.
+  const [choices, groupName] = await Promise.all([
+    listRegionChoices(fetch, locale),
+    filters.group ? getGroupName(fetch, filters.group, locale) : null,
+  ]);
+  const regions = choices.sort((a, b) => a.name.localeCompare(b.name, locale));
+  // A region that does not exist is ignored like any other invalid value; a group is what the page is about.
   if (filters.region && !regions.some((r) => r.slug === filters.region)) delete filters.region;
+  if (filters.group && !groupName) error(404, 'No such group');
+  const group = filters.group && groupName ? { slug: filters.group, name: groupName } : null;
   const wanted = cmsFilters(filters);
 
   if (filters.view === 'month') {
@@ -36,6 +43,7 @@ export async function loadEventsPage(fetch: Fetch, locale: string, url: URL, now
     if (filters.language && !languages.includes(filters.language)) languages.push(filters.language);
     return {
       view: 'month' as const,
+      group,
       filters: { ...filters, month },
       regions,
       languages,
@@ -55,7 +63,7 @@ export async function loadEventsPage(fetch: Fetch, locale: string, url: URL, now
   });
   if (filters.page > pagination.pageCount) error(404, 'No such page of events');
   if (filters.language && !languages.includes(filters.language)) languages.push(filters.language);
-  return { view: 'list' as const, events, filters, regions, languages, pagination };
+  return { view: 'list' as const, group, events, filters, regions, languages, pagination };
 }
 
 /** How many of a series' coming dates its page lists. */

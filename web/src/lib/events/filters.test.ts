@@ -21,6 +21,8 @@ describe('parseEventFilters', () => {
     expect(parse('region=../../etc&language=12&kind=club&format=virtual&page=-3&q=')).toEqual({ page: 1, view: 'list' });
     expect(parse('view=month&month=2027-13&group=Not%20a%20slug')).toEqual({ page: 1, view: 'month' });
     expect(parse('view=calendar&month=2027-01')).toEqual({ page: 1, view: 'list' });
+    // Shaped like a tag, but no tag: region subtags are two letters or three digits.
+    expect(parse('language=en-12').language).toBeUndefined();
     expect(parse('region=a&region=b').region).toBe('a');
     expect(parse(`q=${'x'.repeat(500)}`).q).toHaveLength(100);
   });

@@ -39,7 +39,8 @@ export function parseEventFilters(params: URLSearchParams): EventFilters {
   if (filters.view === 'month' && MONTH.test(month) && +month.slice(0, 4) >= 1970 && +month.slice(0, 4) <= 9999) filters.month = month;
   if (group.length <= 80 && SLUG.test(group)) filters.group = group;
   if (region.length <= 80 && SLUG.test(region)) filters.region = region;
-  if (language.length <= 35 && LANGUAGE_TAG.test(language)) filters.language = canonicalLanguage(language);
+  const tag = language.length <= 35 && LANGUAGE_TAG.test(language) ? canonicalLanguage(language) : undefined;
+  if (tag) filters.language = tag;
   const kind = oneOf(GROUP_KINDS, params.get('kind'));
   if (kind) filters.kind = kind;
   const format = oneOf(EVENT_FORMATS, params.get('format'));
@@ -48,12 +49,12 @@ export function parseEventFilters(params: URLSearchParams): EventFilters {
   return filters;
 }
 
-/** `pt-br` → `pt-BR`; an unknown but well-formed tag is kept as typed. */
-export function canonicalLanguage(tag: string): string {
+/** `pt-br` → `pt-BR`; undefined for a tag that is not well-formed BCP 47 (`en-12`). */
+function canonicalLanguage(tag: string): string | undefined {
   try {
-    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+    return Intl.getCanonicalLocales(tag)[0];
   } catch {
-    return tag;
+    return undefined;
   }
 }
 

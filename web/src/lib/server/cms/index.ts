@@ -33,7 +33,7 @@ export {
   type OccurrenceCard,
   type OccurrenceFilters,
 } from './occurrences';
-export { getGroup, listWorkingGroups, type GroupDetail, type ResourceLink, type WorkingGroupDetails } from './groups';
+export { getGroup, getGroupName, listWorkingGroups, type GroupDetail, type ResourceLink, type WorkingGroupDetails } from './groups';
 export { getPage, type Attachment, type PageDetail } from './pages';
 export {
   getRegion,
