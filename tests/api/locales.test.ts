@@ -41,6 +41,18 @@ describe('content in the requested locale, with the fallback chain', () => {
     expect(swahili.meta.locale).toEqual({ requested: 'sw', chain: ['en'] });
   });
 
+  it('serves Arabic to the Arabic of any country, and English where Arabic is missing', async () => {
+    const cairo = groups.find((g) => g.slug === 'cairo-user-group')!;
+    const untranslated = groups.find((g) => !g.summary.ar)!;
+    expect(cairo.summary.ar).toBeDefined();
+    for (const tag of ['ar', 'ar-EG', 'ar-MA']) {
+      const { item, meta } = await groupIn(tag, cairo.slug);
+      expect(item, tag).toMatchObject({ summary: cairo.summary.ar, locale: 'ar', localeFallback: tag !== 'ar' });
+      expect(meta.locale, tag).toEqual({ requested: tag, chain: ['ar', 'en'] });
+    }
+    expect((await groupIn('ar', untranslated.slug)).item).toMatchObject({ summary: untranslated.summary.en, locale: 'en', localeFallback: true });
+  });
+
   it('falls back on a single document too', async () => {
     const { item } = await groupIn('en', withoutFrench.slug);
     const one = await api.get(`/api/groups/${item.documentId}?locale=fr&fields[0]=summary`);
