@@ -73,7 +73,9 @@ export async function createGroupMap(container: HTMLElement, options: GroupMapOp
   const map = L.map(container, { maxZoom: 18, minZoom: 1, worldCopyJump: true, zoomControl: false, attributionControl: false });
   const rtl = options.dir === 'rtl';
   L.control.zoom({ position: rtl ? 'topright' : 'topleft', zoomInTitle: options.text.zoomIn, zoomOutTitle: options.text.zoomOut }).addTo(map);
-  L.control.attribution({ position: rtl ? 'bottomleft' : 'bottomright' }).addTo(map);
+  const attribution = L.control.attribution({ position: rtl ? 'bottomleft' : 'bottomright' }).addTo(map);
+  // The tile server's credit is in its own language, whatever the page's.
+  attribution.getContainer()?.setAttribute('dir', 'auto');
   if (options.tiles) {
     L.tileLayer(options.tiles.url, { attribution: options.tiles.attribution, maxZoom: 18 }).addTo(map);
   }

@@ -57,7 +57,8 @@ export const ar: Catalog = {
   'events.addToCalendar': 'إضافة إلى التقويم',
   'events.calendar.google': 'تقويم Google',
   'events.calendar.outlook': 'Outlook',
-  'events.calendar.ics': 'ملف تقويم (.ics)',
+  // The left-to-right mark keeps the dot before "ics" inside the brackets.
+  'events.calendar.ics': 'ملف تقويم (\u200E.ics)',
   'events.calendar.outlookNote': 'يضيف Outlook الموعد القادم فقط.',
   'calendar.subscribe': 'الاشتراك في التقويم',
   'calendar.subscribeEvents': 'الاشتراك في هذه الفعاليات',
