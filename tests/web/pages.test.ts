@@ -108,9 +108,10 @@ describe('search engines', () => {
       const xml = await answer.text();
       expect(xml, part).toContain('<urlset');
       expect(xml, part).toContain('hreflang="ja"');
+      expect(xml, part).toContain('hreflang="ar"');
       for (const loc of locs(xml)) listed.add(loc);
     }
-    for (const locale of ['en', 'fr', 'pt-BR', 'zh-Hans']) {
+    for (const locale of ['en', 'fr', 'pt-BR', 'zh-Hans', 'ar']) {
       for (const g of groups) expect(listed.has(`${origin}/${locale}/groups/${g.slug}`), `${locale} ${g.slug}`).toBe(true);
       for (const p of pages) expect(listed.has(`${origin}/${locale}/pages/${p.slug}`), `${locale} ${p.slug}`).toBe(true);
       for (const r of regions) expect(listed.has(`${origin}/${locale}/regions/${r.slug}`), `${locale} ${r.slug}`).toBe(true);
