@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALE_CODES } from '@chapterhouse/config';
 import { events, groups, pages } from '../../cms/src/seed/data';
-import { api } from './client';
+import { admin, api } from './client';
 
 const withFrench = groups.find((g) => g.summary.fr)!;
 const withoutFrench = groups.find((g) => !g.summary.fr)!;
@@ -51,6 +51,14 @@ describe('content in the requested locale, with the fallback chain', () => {
       expect(meta.locale, tag).toEqual({ requested: tag, chain: ['ar', 'en'] });
     }
     expect((await groupIn('ar', untranslated.slug)).item).toMatchObject({ summary: untranslated.summary.en, locale: 'en', localeFallback: true });
+  });
+
+  it('gives editors a content locale for every language of the portal, Arabic included, English by default', async () => {
+    const response = await admin.get<{ code: string; isDefault: boolean }[]>('/i18n/locales');
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.map((l) => l.code).sort()).toEqual([...LOCALE_CODES].sort());
+    expect(response.body.find((l) => l.isDefault)?.code).toBe('en');
+    expect(LOCALE_CODES).toContain('ar');
   });
 
   it('falls back on a single document too', async () => {
