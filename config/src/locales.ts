@@ -15,6 +15,7 @@ export const LOCALES: readonly LocaleInfo[] = [
   { code: 'pt-BR', name: 'Português (Brasil)', dir: 'ltr' },
   { code: 'ja', name: '日本語', dir: 'ltr' },
   { code: 'zh-Hans', name: '简体中文', dir: 'ltr' },
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
 ];
 
 export const LOCALE_CODES: readonly string[] = LOCALES.map((l) => l.code);
@@ -61,6 +62,26 @@ export function fallbackChain(tag: string | null | undefined): string[] {
   }
   add(DEFAULT_LOCALE);
   return chain;
+}
+
+/** Scripts written right to left (ISO 15924) that a living language is written in. */
+const RIGHT_TO_LEFT_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Mend', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
+
+/**
+ * The direction text in a language is written in: an offered locale's own setting, else
+ * that of the script the tag names or its language is usually written in (`fa`, `he-IL`,
+ * `ur` → rtl; `az-Arab` → rtl but `az` → ltr). Unknown or malformed tags are ltr.
+ */
+export function textDirection(tag: string | null | undefined): 'ltr' | 'rtl' {
+  if (!tag) return 'ltr';
+  const offered = findLocale(tag);
+  if (offered) return LOCALES.find((l) => l.code === offered)!.dir;
+  try {
+    const script = new Intl.Locale(tag.trim()).maximize().script;
+    return script && RIGHT_TO_LEFT_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
 }
 
 /** Parses an Accept-Language header into tags ordered by quality (q=0 dropped). */

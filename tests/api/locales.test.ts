@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALE_CODES } from '@chapterhouse/config';
 import { events, groups, pages } from '../../cms/src/seed/data';
-import { api } from './client';
+import { admin, api } from './client';
 
 const withFrench = groups.find((g) => g.summary.fr)!;
 const withoutFrench = groups.find((g) => !g.summary.fr)!;
@@ -39,6 +39,26 @@ describe('content in the requested locale, with the fallback chain', () => {
     const swahili = await groupIn('sw', withFrench.slug);
     expect(swahili.item).toMatchObject({ summary: withFrench.summary.en, locale: 'en', localeFallback: true });
     expect(swahili.meta.locale).toEqual({ requested: 'sw', chain: ['en'] });
+  });
+
+  it('serves Arabic to the Arabic of any country, and English where Arabic is missing', async () => {
+    const cairo = groups.find((g) => g.slug === 'cairo-user-group')!;
+    const untranslated = groups.find((g) => !g.summary.ar)!;
+    expect(cairo.summary.ar).toBeDefined();
+    for (const tag of ['ar', 'ar-EG', 'ar-MA']) {
+      const { item, meta } = await groupIn(tag, cairo.slug);
+      expect(item, tag).toMatchObject({ summary: cairo.summary.ar, locale: 'ar', localeFallback: tag !== 'ar' });
+      expect(meta.locale, tag).toEqual({ requested: tag, chain: ['ar', 'en'] });
+    }
+    expect((await groupIn('ar', untranslated.slug)).item).toMatchObject({ summary: untranslated.summary.en, locale: 'en', localeFallback: true });
+  });
+
+  it('gives editors a content locale for every language of the portal, Arabic included, English by default', async () => {
+    const response = await admin.get<{ code: string; isDefault: boolean }[]>('/i18n/locales');
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.map((l) => l.code).sort()).toEqual([...LOCALE_CODES].sort());
+    expect(response.body.find((l) => l.isDefault)?.code).toBe('en');
+    expect(LOCALE_CODES).toContain('ar');
   });
 
   it('falls back on a single document too', async () => {

@@ -173,6 +173,23 @@ describe('the Feeds page in the Strapi admin', () => {
     expect(summarise(ours.violations)).toEqual([]);
   });
 
+  it('speaks Arabic to an editor whose admin is in Arabic', async () => {
+    // Strapi keeps the interface language an editor picked in their profile here.
+    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ar'));
+    try {
+      await page.goto(cmsUrl('/admin/plugins/community'));
+      await expect.poll(() => page.locator('main h1').textContent(), PAGE_LOAD).toBe('الخلاصات');
+      expect(await page.getByRole('button', { name: 'استيراد الكل الآن' }).count()).toBe(1);
+      const labels = ['سليمة', 'لم تتغير', 'مُخفقة', 'مؤجَّلة', 'قيد الانتظار'];
+      const shown = await page.locator('tr[data-feed] [data-health]').allTextContents();
+      expect(shown.length).toBeGreaterThan(0);
+      for (const label of shown) expect(labels).toContain(label);
+      await screenshot(page, 'admin-feeds-ar');
+    } finally {
+      await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
+    }
+  });
+
   it('lets an editor who may only read feed health see it, without import buttons', async () => {
     await createWatcher();
     // A second browser profile, so the two editors do not share a session.

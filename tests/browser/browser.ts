@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { ROOT } from '../setup/strapi';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,3 +84,21 @@ export async function scrollsSideways(page: Page) {
 }
 
 export const webUrl = (pathname: string) => `${inject('webUrl')}${pathname}`;
+
+/** Opens a map page and waits until every group is on the map. */
+export async function openMap(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(webUrl(path));
+  expect(response?.status()).toBe(200);
+  await page.waitForSelector('.group-map[data-status="ready"]');
+  // Clusters glide into place as the points are added and the view fits them: check the map once they have stopped.
+  const positions = () => page.evaluate(() => Array.from(document.querySelectorAll('.marker-cluster')).map((m) => m.getBoundingClientRect()).map((r) => `${r.x},${r.y}`).join(' '));
+  let before = '';
+  for (let tries = 0; tries < 40; tries++) {
+    const now = await positions();
+    if (now === before && !(await page.locator('.leaflet-zoom-anim, .leaflet-cluster-anim').count())) break;
+    before = now;
+    await page.waitForTimeout(250);
+  }
+  return page;
+}

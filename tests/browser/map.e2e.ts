@@ -1,27 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { groups } from '../../cms/src/seed/data';
-import { accessibilityViolations, closeBrowser, openBrowser, screenshot, scrollsSideways, webUrl } from './browser';
+import { accessibilityViolations, closeBrowser, openBrowser, openMap, screenshot, scrollsSideways, webUrl } from './browser';
 
 const PARIS = groups.find((g) => g.slug === 'paris-user-group')!;
-
-/** Opens a map page and waits until every group is on the map. */
-async function openMap(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(webUrl(path));
-  expect(response?.status()).toBe(200);
-  await page.waitForSelector('.group-map[data-status="ready"]');
-  // Clusters glide into place as the points are added and the view fits them: check the map once they have stopped.
-  const positions = () => page.evaluate(() => Array.from(document.querySelectorAll('.marker-cluster')).map((m) => m.getBoundingClientRect()).map((r) => `${r.x},${r.y}`).join(' '));
-  let before = '';
-  for (let tries = 0; tries < 40; tries++) {
-    const now = await positions();
-    if (now === before && !(await page.locator('.leaflet-zoom-anim, .leaflet-cluster-anim').count())) break;
-    before = now;
-    await page.waitForTimeout(250);
-  }
-  return page;
-}
 
 /** The text of every script and stylesheet a page loaded. */
 async function loadedCode(context: BrowserContext, path: string, ready?: string): Promise<string> {

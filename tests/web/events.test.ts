@@ -159,7 +159,8 @@ describe('an event page', () => {
     const html = decode(await response.text());
     expect(html).toContain(`<span lang="fr">${paris.title.fr}</span>`);
     expect(html).toContain(`href="/fr/groups/${paris.group}"`);
-    expect(html).toContain('(Europe/Paris)');
+    // The zone as French names it (CLDR), not its tz database identifier.
+    expect(html).toContain('(heure d’Europe centrale)');
     expect(html).toContain('Le deuxième mardi de chaque mois, jusqu’au 30 juin 2027');
     expect(html).toContain('href="/fr/map"');
   });

@@ -20,7 +20,7 @@ describe('a group page', () => {
     const response = await web('/fr/groups/paris-user-group');
     expect(response.status).toBe(200);
     const html = decode(await response.text());
-    expect(html).toContain('<h1>Paris User Group</h1>');
+    expect(html).toContain('<h1><bdi>Paris User Group</bdi></h1>');
     expect(html).toContain('<a href="https://discuss.example.org/c/groups/paris-user-group">notre forum</a>');
     expect(html).toContain('href="/fr/map?group=paris-user-group"');
     expect(html).toContain('français');
@@ -42,14 +42,14 @@ describe('a group page', () => {
     const displayName = new Map(people.map((p) => [p.username, p.displayName]));
     const html = decode(await (await web('/fr/groups/paris-user-group')).text());
     expect(html).toContain('<h2 id="coordinators-heading">Coordinateurs</h2>');
-    expect(html).toContain(`<li>${displayName.get('camille.durand')}</li>`);
+    expect(html).toContain(`<li><bdi>${displayName.get('camille.durand')}</bdi></li>`);
     expect(html).not.toContain('camille.durand');
 
     const pair = groups.find((g) => g.coordinators.length === 2)!;
     const twice = decode(await (await web(`/ja/groups/${pair.slug}`)).text());
     const section = /id="coordinators-heading">([^<]*)<\/h2>\s*<ul>([\s\S]*?)<\/ul>/.exec(twice);
     expect(section?.[1]).toBe('コーディネーター');
-    expect([...section![2]!.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1])).toEqual(pair.coordinators.map((u) => displayName.get(u)));
+    expect([...section![2]!.matchAll(/<li><bdi>([^<]*)<\/bdi><\/li>/g)].map((m) => m[1])).toEqual(pair.coordinators.map((u) => displayName.get(u)));
   });
 
   it('shows working-group details', async () => {
@@ -108,9 +108,10 @@ describe('search engines', () => {
       const xml = await answer.text();
       expect(xml, part).toContain('<urlset');
       expect(xml, part).toContain('hreflang="ja"');
+      expect(xml, part).toContain('hreflang="ar"');
       for (const loc of locs(xml)) listed.add(loc);
     }
-    for (const locale of ['en', 'fr', 'pt-BR', 'zh-Hans']) {
+    for (const locale of ['en', 'fr', 'pt-BR', 'zh-Hans', 'ar']) {
       for (const g of groups) expect(listed.has(`${origin}/${locale}/groups/${g.slug}`), `${locale} ${g.slug}`).toBe(true);
       for (const p of pages) expect(listed.has(`${origin}/${locale}/pages/${p.slug}`), `${locale} ${p.slug}`).toBe(true);
       for (const r of regions) expect(listed.has(`${origin}/${locale}/regions/${r.slug}`), `${locale} ${r.slug}`).toBe(true);

@@ -48,7 +48,7 @@ describe('the web skeleton', () => {
     const html = decode(await response.text());
     // The home page shows the groups whose events happened most recently.
     expect(html).toMatch(/<a href="\/fr\/groups\/[a-z0-9-]+">/);
-    for (const locale of ['en', 'de', 'pt-BR', 'zh-Hans']) expect(html).toContain(`hreflang="${locale}"`);
+    for (const locale of ['en', 'de', 'pt-BR', 'zh-Hans', 'ar']) expect(html).toContain(`hreflang="${locale}"`);
   });
 
   it('sends / to the visitor’s language: cookie first, then the browser, then English', async () => {
@@ -56,6 +56,27 @@ describe('the web skeleton', () => {
     expect((await web('/', { headers: { 'accept-language': 'pt-BR' } })).headers.get('location')).toBe('/pt-BR');
     expect((await web('/', { headers: { 'accept-language': 'ja', cookie: 'locale=es' } })).headers.get('location')).toBe('/es');
     expect((await web('/', { headers: { 'accept-language': 'sw' } })).headers.get('location')).toBe('/en');
+    for (const header of ['ar-EG,ar;q=0.9,en;q=0.8', 'ar-MA', 'ar']) {
+      expect((await web('/', { headers: { 'accept-language': header } })).headers.get('location'), header).toBe('/ar');
+    }
+  });
+
+  it('serves Arabic right to left, its Atom feed named in Arabic, and the Arabic demo texts', async () => {
+    const home = decode(await (await web('/ar')).text());
+    expect(home).toContain('<html lang="ar" dir="rtl"');
+    expect(home).toContain('title="نشاط المجتمع (Atom)"');
+    expect(home).toContain('<a href="/ar" hreflang="ar" lang="ar" aria-current="true">العربية</a>');
+    const french = decode(await (await web('/fr')).text());
+    expect(french).toContain('<html lang="fr" dir="ltr"');
+    expect(french).toContain('<a href="/ar" hreflang="ar" lang="ar" dir="rtl">العربية</a>');
+
+    const cairo = groups.find((g) => g.slug === 'cairo-user-group')!;
+    const page = decode(await (await web(`/ar/groups/${cairo.slug}`)).text());
+    expect(page).toContain(`<span lang="ar">${cairo.summary.ar}</span>`);
+    expect(page).toContain('الاشتراك في التقويم');
+    // A group without Arabic texts shows its English ones, marked as English and left to right.
+    const paris = decode(await (await web('/ar/groups/paris-user-group')).text());
+    expect(paris).toContain(`<span lang="en" dir="ltr">${groups.find((g) => g.slug === 'paris-user-group')!.summary.en}</span>`);
   });
 
   it('answers an unknown language prefix with a 404', async () => {

@@ -1,5 +1,5 @@
 /** The shapes of the demo content. Texts are given per locale; `en` is always present. */
-export type LocaleCode = 'en' | 'fr' | 'de' | 'es' | 'pt-BR' | 'ja' | 'zh-Hans';
+export type LocaleCode = 'en' | 'fr' | 'de' | 'es' | 'pt-BR' | 'ja' | 'zh-Hans' | 'ar';
 export type Localized<T = string> = { en: T } & Partial<Record<Exclude<LocaleCode, 'en'>, T>>;
 
 export interface SeedRegion {

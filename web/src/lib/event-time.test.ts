@@ -61,8 +61,13 @@ describe('needsViewerTime and zoneLabel', () => {
     expect(needsViewerTime(start, 'Europe/Paris', 'Not/AZone')).toBe(false);
   });
 
-  it('labels zones readably', () => {
-    expect(zoneLabel('America/New_York')).toBe('America/New York');
-    expect(zoneLabel('Bad/Zone')).toBe('UTC');
+  it('names zones as the reader’s language does', () => {
+    // CLDR's generic zone names, as its English, French and Arabic data spell them.
+    expect(zoneLabel('America/New_York', 'en', start)).toBe('Eastern Time');
+    expect(zoneLabel('Europe/Paris', 'fr', start)).toBe('heure d’Europe centrale');
+    expect(zoneLabel('Africa/Cairo', 'ar', start)).toBe('توقيت شرق أوروبا');
+    expect(zoneLabel('Africa/Casablanca', 'ar', start)).toBe('توقيت المغرب');
+    expect(zoneLabel('Bad/Zone', 'en', start)).toBe('Coordinated Universal Time');
+    expect(zoneLabel(null, 'ar', start)).toBe('التوقيت العالمي المنسق');
   });
 });

@@ -35,9 +35,16 @@ function knownZone(timeZone: string | null | undefined): string {
   }
 }
 
-/** An IANA zone as people read it: `America/New_York` → "America/New York". */
-export function zoneLabel(timeZone: string | null | undefined): string {
-  return knownZone(timeZone).replace(/_/g, ' ');
+/**
+ * A time zone as the reader's language names it (CLDR's generic name): `Africa/Cairo` is
+ * "Eastern European Time" in English and "توقيت شرق أوروبا" in Arabic, `Africa/Casablanca`
+ * "Morocco Time"; UTC is "Coordinated Universal Time". An unknown zone is UTC.
+ */
+export function zoneLabel(timeZone: string | null | undefined, locale: string, at: Date = new Date()): string {
+  const zone = knownZone(timeZone);
+  const style = zone === 'UTC' ? 'long' : 'longGeneric';
+  const parts = dateTimeFormat(locale, { timeZone: zone, timeZoneName: style }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
 }
 
 /**

@@ -27,3 +27,6 @@ export const displayNames = (locales: string[], options: Intl.DisplayNamesOption
 
 export const collator = (locale: string, options: Intl.CollatorOptions = {}) =>
   reuse(`c ${locale} ${JSON.stringify(options)}`, () => new Intl.Collator(locale, options));
+
+export const listFormat = (locale: string, options: Intl.ListFormatOptions = {}) =>
+  reuse(`l ${locale} ${JSON.stringify(options)}`, () => new Intl.ListFormat(locale, options));

@@ -212,6 +212,7 @@ export const events: SeedEvent[] = [
       'pt-BR': 'Dia Global da Tradução',
       ja: 'Global Translation Day（世界翻訳デー）',
       'zh-Hans': '全球翻译日',
+      ar: 'اليوم العالمي للترجمة',
     },
     description: {
       en: md(
@@ -224,6 +225,7 @@ export const events: SeedEvent[] = [
       'pt-BR': md(`Vinte e quatro horas traduzindo o projeto ao redor do mundo. As equipes de idioma fazem sessões rápidas de abertura nos seus fusos horários; quem quiser pode simplesmente escolher um texto e começar na [plataforma de tradução](https://translate.example.org).`),
       ja: md(`24 時間かけて世界中でプロジェクトを翻訳するイベントです。各言語チームがそれぞれのタイムゾーンで短いキックオフを行います。[翻訳プラットフォーム](https://translate.example.org)で好きな文字列を選んで、すぐに参加できます。`),
       'zh-Hans': md(`在全球范围内用二十四小时翻译本项目。各语言团队会在各自时区举办简短的启动会；其他人可以直接在[翻译平台](https://translate.example.org)上挑选字符串开始翻译。`),
+      ar: md(`أربع وعشرون ساعة نترجم فيها المشروع حول العالم. تعقد الفرق اللغوية جلسات افتتاحية قصيرة، كلٌّ في منطقته الزمنية، ويستطيع أي شخص آخر أن يختار نصًا ويبدأ مباشرةً على [منصة الترجمة](https://translate.example.org).`),
     },
     dayOffset: 40,
     startTime: '00:00',
@@ -2521,10 +2523,12 @@ export const events: SeedEvent[] = [
     title: {
       en: 'Cairo meetup: what’s new in the latest release',
       fr: 'Meetup du Caire : les nouveautés de la dernière version',
+      ar: 'لقاء القاهرة: ما الجديد في أحدث إصدار',
     },
     description: {
       en: md(`A walkthrough of the latest release notes in Arabic, with live demos of the most requested features.`),
       fr: md(`Une présentation en arabe des notes de la dernière version, avec des démonstrations en direct des fonctionnalités les plus attendues.`),
+      ar: md(`عرض بالعربية لملاحظات أحدث إصدار، مع عروض حية لأكثر الميزات طلبًا.`),
     },
     dayOffset: -31,
     startTime: '19:00',
@@ -2547,10 +2551,12 @@ export const events: SeedEvent[] = [
     title: {
       en: 'Student workshop: preparing your first contribution',
       fr: 'Atelier étudiant : préparer sa première contribution',
+      ar: 'ورشة الطلاب: الاستعداد لمساهمتك الأولى',
     },
     description: {
       en: md(`Organised by the group’s student chapter: set up your environment, pick an issue and get your first review.`),
       fr: md(`Organisé par la section étudiante du groupe : installez votre environnement, choisissez un ticket et obtenez votre première relecture.`),
+      ar: md(`ينظّمها الفرع الطلابي للمجموعة: جهّز بيئة العمل، واختر مهمة، واحصل على أول مراجعة لمساهمتك.`),
     },
     dayOffset: 17,
     startTime: '11:00',
@@ -2574,11 +2580,13 @@ export const events: SeedEvent[] = [
       en: 'Automation evening',
       fr: 'Soirée automatisation',
       es: 'Tarde de automatización',
+      ar: 'أمسية الأتمتة',
     },
     description: {
       en: md(`The next session of our evening workshop series: automating day-two operations. In French, with Darija welcome.`),
       fr: md(`Nouvelle session de notre série d’ateliers du soir : automatiser l’exploitation au quotidien. En français, la darija est la bienvenue.`),
       es: md(`Nueva sesión de nuestra serie de talleres vespertinos: automatizar las operaciones del día a día. En francés.`),
+      ar: md(`الجلسة التالية من سلسلة ورشنا المسائية: أتمتة العمليات اليومية. باللغة الفرنسية، والدارجة مرحَّب بها.`),
     },
     dayOffset: 26,
     startTime: '18:30',

@@ -1374,6 +1374,7 @@ export const groups: SeedGroup[] = [
       en: 'Arabic- and English-language meetups in Cairo for students, engineers and researchers working with the project.',
       fr: 'Des meetups en arabe et en anglais au Caire pour les étudiants, ingénieurs et chercheurs qui utilisent le projet.',
       de: 'Meetups auf Arabisch und Englisch in Kairo für Studierende, Ingenieurinnen und Forschende, die mit dem Projekt arbeiten.',
+      ar: 'لقاءات بالعربية والإنجليزية في القاهرة للطلاب والمهندسين والباحثين الذين يعملون بالمشروع.',
     },
     description: {
       en: md(
@@ -1386,6 +1387,10 @@ export const groups: SeedGroup[] = [
       ),
       de: md(
         `Die Cairo User Group trifft sich abends in Maadi und auf Universitätsgeländen in Gizeh und New Cairo. Die Vorträge sind auf Arabisch oder Englisch, und wir veröffentlichen kurze arabische Zusammenfassungen der wichtigsten Release Notes.`,
+      ),
+      ar: md(
+        `تلتقي مجموعة Cairo User Group مساءً في المعادي وفي الحرم الجامعية بالجيزة والقاهرة الجديدة. تُلقى المحاضرات بالعربية أو بالإنجليزية، وننشر ملخصات عربية قصيرة لأهم ملاحظات الإصدارات.`,
+        `ونفخر خاصةً بفرعنا الطلابي الذي ينظّم حلقات دراسية لمن يستعدون لتقديم مساهمتهم الأولى في المشروع.`,
       ),
     },
     languages: ['ar', 'en'],
@@ -1414,6 +1419,7 @@ export const groups: SeedGroup[] = [
       en: 'Meetups in French and Arabic for the project’s community in Casablanca and Rabat.',
       fr: 'Des meetups en français et en arabe pour la communauté du projet à Casablanca et à Rabat.',
       es: 'Encuentros en francés y árabe para la comunidad del proyecto en Casablanca y Rabat.',
+      ar: 'لقاءات بالفرنسية والعربية لمجتمع المشروع في الدار البيضاء والرباط.',
     },
     description: {
       en: md(
@@ -1425,6 +1431,10 @@ export const groups: SeedGroup[] = [
       ),
       es: md(
         `El Casablanca User Group alterna entre Casablanca y Rabat, con charlas en francés, darija o inglés. Nuestros miembros trabajan en banca, telecomunicaciones y el sector público.`,
+      ),
+      ar: md(
+        `تتنقّل مجموعة Casablanca User Group بين الدار البيضاء والرباط، وتُلقى محاضراتها بالفرنسية أو بالدارجة أو بالإنجليزية. يعمل أعضاؤنا في القطاع المصرفي والاتصالات والقطاع العام، وننظّم سلسلة ورش مسائية عن الأتمتة تلقى إقبالًا كبيرًا.`,
+        `الورش تطبيقية ويقتصر كلٌّ منها على نحو ثلاثين مشاركًا، فتابع قائمة الفعاليات وسجّل مبكرًا.`,
       ),
     },
     languages: ['fr', 'ar'],
@@ -2193,6 +2203,7 @@ export const groups: SeedGroup[] = [
       'pt-BR': 'Leva o projeto e sua documentação às pessoas no seu próprio idioma e mantém o código pronto para tradução.',
       ja: 'プロジェクトとそのドキュメントを各自の言語で届け、コードを翻訳しやすい状態に保ちます。',
       'zh-Hans': '让本项目及其文档以人们自己的语言呈现，并确保代码始终便于翻译。',
+      ar: 'تقرّب المشروع ووثائقه من الناس بلغاتهم، وتُبقي الشيفرة جاهزة للترجمة.',
     },
     description: {
       en: md(
@@ -2223,6 +2234,10 @@ export const groups: SeedGroup[] = [
         `本地化与国际化工作组协调三十多个翻译团队。我们运营翻译平台，维护共享术语表，并审查项目代码中的国际化问题，例如硬编码字符串、日期格式和从右到左的布局。`,
         `每个语言团队自主运作；工作组帮助新团队起步，并每年组织 **全球翻译日**。`,
       ),
+      ar: md(
+        `تنسّق مجموعة العمل Localization & i18n أكثر من ثلاثين فريق ترجمة. نحن ندير منصة الترجمة، ونحافظ على المسارد المشتركة، ونراجع شيفرة المشروع بحثًا عن مشكلات التدويل، مثل النصوص المكتوبة مباشرةً في الشيفرة وصيغ التواريخ والتخطيطات من اليمين إلى اليسار.`,
+        `كل فريق لغوي مستقل بعمله؛ وتساعد مجموعة العمل الفرق الجديدة على الانطلاق، وتنظّم كل عام **اليوم العالمي للترجمة**.`,
+      ),
     },
     languages: ['en', 'ja', 'fr'],
     country: 'JP',
@@ -2239,6 +2254,7 @@ export const groups: SeedGroup[] = [
         'pt-BR': 'Plataforma e fluxos de tradução; glossários e guias de estilo por idioma; revisões de internacionalização do código e da documentação; apoio a novas equipes; o Dia Global da Tradução.',
         ja: '翻訳プラットフォームとワークフロー、言語ごとの用語集とスタイルガイド、コードとドキュメントの国際化レビュー、新しい言語チームの支援、毎年の Global Translation Day。',
         'zh-Hans': '翻译平台与流程；各语言的术语表和风格指南；代码与文档的国际化审查；支持新的语言团队；一年一度的全球翻译日。',
+        ar: 'منصة الترجمة وآليات العمل؛ المسارد وأدلة الأسلوب لكل لغة؛ مراجعات التدويل للشيفرة والوثائق؛ دعم الفرق اللغوية الجديدة؛ اليوم العالمي للترجمة الذي يُقام كل عام.',
       },
       chairs: [
         { name: 'Kenji Watanabe', affiliation: 'Sakura Systems' },

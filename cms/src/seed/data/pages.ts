@@ -3,7 +3,7 @@ import type { SeedPage } from '../types';
 /** Joins markdown blocks with blank lines. */
 const md = (...blocks: string[]): string => blocks.join('\n\n');
 
-/** Guides, policies and other pages of the portal, in all seven locales. */
+/** Guides, policies and other pages of the portal, in all eight locales. */
 export const pages: SeedPage[] = [
   {
     slug: 'how-to-start-a-group',
@@ -16,6 +16,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Como criar um grupo',
       ja: 'グループの始め方',
       'zh-Hans': '如何创建用户组',
+      ar: 'كيف تؤسس مجموعة',
     },
     summary: {
       en: 'Everything you need to start a local user group: from finding co-organisers to your first meetup and beyond.',
@@ -25,6 +26,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Tudo o que você precisa para criar um grupo local: de encontrar quem organize junto até o primeiro encontro e além.',
       ja: '共同オーガナイザー探しから最初のミートアップ、その後の運営まで、地域グループを始めるために必要なことをまとめました。',
       'zh-Hans': '创建本地用户组所需的一切：从寻找共同组织者到举办第一次聚会，以及之后的持续运营。',
+      ar: 'كل ما تحتاج إليه لتأسيس مجموعة مستخدمين محلية: من العثور على شركاء في التنظيم إلى لقائك الأول وما بعده.',
     },
     body: {
       en: md(
@@ -113,6 +115,20 @@ export const pages: SeedPage[] = [
         `## 让用户组持续运转`,
         `定期聚会，轮流分担工作，鼓励新人做第一次分享。如果需要暂停，请告知地区联系人：用户组可以进入 **休眠** 状态，以后再恢复。`,
       ),
+      ar: md(
+        `مجموعات المستخدمين المحلية هي قلب مجتمع Chapterhouse. ففيها يلتقي الناس وجهًا لوجه، ويتعلّم بعضهم من بعض، وكثيرًا ما يقدّمون فيها مساهمتهم الأولى في المشروع. وتأسيس مجموعة أسهل مما قد تظن.`,
+        `## قبل أن تبدأ`,
+        `- **اطّلع على الخريطة.** ربما توجد مجموعة قريبة منك بالفعل، وقد تكون متوقفة عن النشاط. وكثيرًا ما يكون إحياء مجموعة قائمة أسرع الطرق.\n- **ابحث عن شريك واحد على الأقل في التنظيم.** المجموعات التي ينظّمها شخصان أو أكثر تدوم أطول بكثير، ولا يُنهَك فيها أحد.\n- **اقرأ قواعد السلوك.** تلتزم بها كل مجموعات المجتمع وفعالياته، ويتولّى المنظّمون مسؤولية تطبيقها.`,
+        `## قدّم طلبًا لتأسيس مجموعتك`,
+        `1. سجّل الدخول إلى البوابة وافتح نموذج *تأسيس مجموعة*.\n2. أخبرنا بالاسم المقترح والمدينة والبلد واللغات التي ستستخدمونها، وبكلمات قليلة عن خططك.\n3. سيتواصل معك أحد مديري المجتمع في منطقتك، عادةً في غضون أسبوع، وقد يقترح مكالمة قصيرة.`,
+        `بعد قبول طلبك تظهر مجموعتك بحالة **قيد التأسيس**، ثم تصبح **نشطة** بعد فعاليتها الأولى.`,
+        `## لقاؤك الأول`,
+        `اجعله بسيطًا: قاعة، وتعريف موجز بالمشروع، ومحاضرة أو عرض تطبيقي واحد، ووقت للحديث، وهذا يكفي تمامًا. اطلب من شركة محلية أو جامعة أو مكتبة أن تستضيفكم، فكثير منها يرحّب بذلك. وأعلن عن الفعالية على البوابة قبل موعدها بثلاثة أسابيع على الأقل، وانشرها في القنوات الإقليمية.`,
+        `## الحفاظ على حيوية المجموعة`,
+        `- التقوا بانتظام، حتى لو كان ذلك مرة كل شهرين أو ثلاثة.\n- تناوبوا على المهام: الاستضافة، والبحث عن متحدثين، وكتابة صفحة الفعالية.\n- ادعوا القادمين الجدد إلى تقديم محاضرتهم الأولى.\n- إن احتجتم إلى استراحة فأخبروا جهة الاتصال الإقليمية. يمكن أن تصبح المجموعة **متوقفة عن النشاط** ثم تعود لاحقًا، ولا بأس في ذلك إطلاقًا.`,
+        `## الحصول على المساعدة`,
+        `فرعكم الإقليمي ومجموعة عمل الفعاليات وسائر المنظّمين مستعدون للمساعدة. والقائمة البريدية للمنظّمين مكان ودود لطرح الأسئلة وتبادل القوالب والعثور على متحدثين.`,
+      ),
     },
   },
   {
@@ -126,6 +142,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Código de conduta',
       ja: '行動規範',
       'zh-Hans': '行为准则',
+      ar: 'قواعد السلوك',
     },
     summary: {
       en: 'The standards of behaviour we expect in every group, event and online space of the Chapterhouse community, and how to report a problem.',
@@ -135,6 +152,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Os padrões de comportamento esperados em todos os grupos, eventos e espaços on-line da comunidade Chapterhouse, e como relatar um problema.',
       ja: 'Chapterhouse コミュニティのすべてのグループ、イベント、オンラインの場で求められる行動の基準と、問題を報告する方法。',
       'zh-Hans': 'Chapterhouse 社区所有用户组、活动和线上空间的行为标准，以及如何报告问题。',
+      ar: 'معايير السلوك التي نتوقعها في كل مجموعة وفعالية ومساحة إلكترونية في مجتمع Chapterhouse، وكيفية الإبلاغ عن أي مشكلة.',
     },
     body: {
       en: md(
@@ -217,6 +235,20 @@ export const pages: SeedPage[] = [
         `## 处理措施`,
         `行为准则团队和组织者可以采取其认为适当的任何措施，从私下警告到禁止参与社区活动。`,
       ),
+      ar: md(
+        `يجمع مجتمع Chapterhouse أشخاصًا من بلدان وثقافات وخلفيات كثيرة، ونريد أن يشعر كل واحد منهم بالأمان والترحيب. تسري قواعد السلوك هذه على جميع مساحات المجتمع: اللقاءات والمؤتمرات والاجتماعات عن بُعد وغرف الدردشة والقوائم البريدية والمنتديات والمستودعات.`,
+        `## معاييرنا`,
+        `نتوقع من الجميع أن:`,
+        `- يتحلّوا باللطف والصبر، ولا سيما مع القادمين الجدد ومن يكتبون بلغة غير لغتهم الأم\n- يحترموا اختلاف الآراء والتجارب وأساليب العمل\n- يقدّموا الملاحظات البنّاءة ويتقبّلوها بصدر رحب\n- يتحمّلوا مسؤولية أخطائهم ويتعلّموا منها\n- يقدّموا مصلحة المجتمع على المصالح الفردية`,
+        `## السلوك غير المقبول`,
+        `- المضايقة أو الترهيب أو التمييز بأي شكل من الأشكال\n- التعليقات المسيئة المتعلقة بالجنس أو الهوية الجنسية أو التوجه الجنسي أو الإعاقة أو المظهر أو الأصل العرقي أو الجنسية أو الدين أو العمر أو أي سمة شخصية أخرى\n- الألفاظ أو الصور ذات الطابع الجنسي، والتلامس الجسدي أو الاهتمام غير المرغوب فيه\n- التشويش المتواصل على المحاضرات أو الاجتماعات أو النقاشات\n- نشر المعلومات الخاصة بالآخرين دون إذن صريح منهم\n- التشجيع على أيٍّ مما سبق`,
+        `## الإبلاغ`,
+        `إذا تعرّضت لسلوك غير مقبول أو شهدته، فتواصل مع منظّمي الفعالية أو المجموعة، أو اكتب إلى فريق السلوك على العنوان conduct@example.org. تُعالَج البلاغات بسرية تامة. وفي الفعاليات الحضورية يرتدي المنظّمون شارة مكتوبًا عليها *منظِّم*، ويمكنك التوجه إليهم في أي وقت.`,
+        `## العواقب`,
+        `يجوز لفريق السلوك والمنظّمين اتخاذ أي إجراء يرونه مناسبًا، من التنبيه على انفراد إلى الإخراج من الفعالية أو الاستبعاد من مساحات المجتمع. ونسعى إلى الرد على كل بلاغ خلال ثلاثة أيام عمل.`,
+        `## النطاق والمراجعة`,
+        `تسري هذه القواعد على كل من يشارك في مساحات المجتمع، بمن فيهم المنظّمون والمتحدثون والرعاة. وتُراجَع كل عام بالتعاون مع مجموعة عمل التنوع والشمول.`,
+      ),
     },
   },
   {
@@ -230,6 +262,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Política de marcas',
       ja: '商標ポリシー',
       'zh-Hans': '商标政策',
+      ar: 'سياسة العلامات التجارية',
     },
     summary: {
       en: 'How local groups, event organisers and others may use the community’s names and logos.',
@@ -239,6 +272,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Como grupos locais, organizadores de eventos e outras pessoas podem usar os nomes e logotipos da comunidade.',
       ja: '地域グループ、イベント主催者などがコミュニティの名称とロゴを使用する際のルール。',
       'zh-Hans': '本地用户组、活动组织者及其他人如何使用社区的名称和标志。',
+      ar: 'كيف يمكن للمجموعات المحلية ومنظّمي الفعاليات وغيرهم استخدام أسماء المجتمع وشعاراته.',
     },
     body: {
       en: md(
@@ -314,6 +348,19 @@ export const pages: SeedPage[] = [
         `- 在公司、产品、服务或域名中使用标识\n- 销售带有标识的商品\n- 任何可能暗示官方认可的使用`,
         `请将申请发送至 trademarks@example.org，本地用户组的申请通常会在一周内得到答复。`,
       ),
+      ar: md(
+        `تساعد أسماء المشروع ومجتمع Chapterhouse وشعاراتهما (ويُشار إليها مجتمعةً بـ«العلامات») الناسَ على التعرّف إلى أنشطة المجتمع الرسمية. توضح هذه السياسة كيف يمكنك استخدامها. وإن ساورك شك فاكتب إلى trademarks@example.org، ويسعدنا أن نساعدك.`,
+        `## استخدامات مسموح بها دائمًا`,
+        `- ذكر المشروع أو المجتمع بالاسم في المقالات والمحاضرات والكتب والتدوينات\n- القول إن منتجك يعمل مع المشروع أو مبني عليه، ما دام ذلك دقيقًا\n- استخدام العلامات في الشرائح والملصقات الخاصة بفعاليات المجتمع المدرجة في هذه البوابة\n- صنع ملصقات وقمصان لمجموعتك، ما لم تبعها بقصد الربح`,
+        `## استخدامات متاحة للمجموعات المعتمدة`,
+        `يجوز للمجموعات المدرجة في هذه البوابة استخدام أسماء مثل «Lisbon User Group» مع شعار المجتمع على مواقعها الإلكترونية وحساباتها في وسائل التواصل الاجتماعي ومواد فعالياتها. يُرجى اتباع إرشادات *أصول الهوية البصرية* وعدم تعديل الشعار.`,
+        `## استخدامات تحتاج إلى إذن`,
+        `- استخدام علامة في اسم شركة أو منتج أو خدمة أو نطاق إلكتروني\n- تنظيم مؤتمر يتضمن اسمه علامةً ولا يكون مدرجًا في هذه البوابة\n- بيع سلع تحمل العلامات\n- أي استخدام قد يوحي بتأييد رسمي`,
+        `## استخدامات غير مسموح بها`,
+        `- استخدام العلامات بطريقة مضلِّلة أو تسيء إلى المشروع أو المجتمع\n- النسخ المعدَّلة أو المدمجة من الشعارات\n- استخدام العلامات في أنشطة تخالف قواعد السلوك`,
+        `## كيف تطلب الإذن`,
+        `أرسل وصفًا موجزًا للاستخدام المقصود إلى trademarks@example.org. وعادةً ما يُرَدّ على طلبات المجموعات المحلية خلال أسبوع.`,
+      ),
     },
   },
   {
@@ -327,6 +374,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Recursos da marca',
       ja: 'ブランド素材',
       'zh-Hans': '品牌素材',
+      ar: 'أصول الهوية البصرية',
     },
     summary: {
       en: 'Logos and guidelines for local groups and event organisers: download the files and use them with care.',
@@ -336,6 +384,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Logotipos e orientações para grupos locais e organizadores de eventos: baixe os arquivos e use com cuidado.',
       ja: '地域グループとイベント主催者のためのロゴとガイドライン。ファイルをダウンロードして、正しくお使いください。',
       'zh-Hans': '供本地用户组和活动组织者使用的标志与规范：下载文件并正确使用。',
+      ar: 'شعارات وإرشادات للمجموعات المحلية ومنظّمي الفعاليات: نزّل الملفات واستخدمها بعناية.',
     },
     body: {
       en: md(
@@ -404,6 +453,18 @@ export const pages: SeedPage[] = [
         `## 禁止`,
         `不要拉伸、旋转或更改标志颜色；未经许可不得用于商业产品。`,
       ),
+      ar: md(
+        `هذه الملفات مخصّصة للمجموعات المحلية ومجموعات العمل ومنظّمي الفعاليات المدرجين في هذه البوابة. يُرجى قراءة *سياسة العلامات التجارية* قبل استخدامها في أي مكان آخر.`,
+        `## الملفات`,
+        `- **logo.svg**: الشعار الكامل الألوان مع كلمة «Chapterhouse». استخدمه على الخلفيات الفاتحة.\n- **logo-mono.svg**: نسخة بلون واحد للطباعة أحادية اللون والملصقات والخلفيات الداكنة أو المزدحمة.\n- **brand-guidelines.txt**: الألوان والمساحة الفارغة المحيطة والأحجام الدنيا في نص عادي موجز.`,
+        `## الألوان`,
+        `- الأخضر المزرقّ، لون Chapterhouse الأساسي: \u200E#0F766E\n- الحبر الداكن: \u200E#1F2937\n- الرملي الدافئ: \u200E#F5E6C8`,
+        `## ما يُستحسن`,
+        `- اترك حول الشعار مساحة فارغة لا تقل عن ارتفاع الحرف «C».\n- استخدم النسخة أحادية اللون إذا لم تكن الخلفية سادة.\n- ضع اسم مجموعتك في سطر نصي منفصل بجانب الشعار، مثل *Nairobi User Group*.`,
+        `## ما يجب تجنّبه`,
+        `- لا تمطّ الشعار ولا تدوّره ولا تغيّر ألوانه ولا تضف إليه مؤثرات.\n- لا تضع الشعار داخل شعار أو شارة أخرى.\n- لا تستخدم الشعار في منتجات تجارية دون إذن.`,
+        `هل تحتاج إلى صيغة أخرى، مثل PNG لقالب عرض تقديمي؟ اسأل في غرفة الدردشة \u200E#events.`,
+      ),
     },
     attachments: ['logo.svg', 'logo-mono.svg', 'brand-guidelines.txt'],
   },
@@ -418,6 +479,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Sobre o Chapterhouse',
       ja: 'Chapterhouse について',
       'zh-Hans': '关于 Chapterhouse',
+      ar: 'عن Chapterhouse',
     },
     summary: {
       en: 'Chapterhouse is the home of the project’s user groups, working groups and regional chapters around the world.',
@@ -427,6 +489,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'O Chapterhouse é a casa dos grupos de usuários, grupos de trabalho e capítulos regionais do projeto no mundo todo.',
       ja: 'Chapterhouse は、世界中のプロジェクトのユーザーグループ、ワーキンググループ、地域チャプターの拠点です。',
       'zh-Hans': 'Chapterhouse 是本项目在全球各地的用户组、工作组和区域分会的家园。',
+      ar: 'منصة Chapterhouse هي البيت الذي يجمع مجموعات المستخدمين ومجموعات العمل والفروع الإقليمية للمشروع حول العالم.',
     },
     body: {
       en: md(
@@ -436,7 +499,7 @@ export const pages: SeedPage[] = [
         `## How the community is organised`,
         `The community is organised in regional chapters — Europe; North America; Latin America & the Caribbean; the Middle East & Africa; East & Southeast Asia; South Asia; and Oceania. Each chapter has volunteer contacts who support local organisers. Working groups are open to everyone and make decisions in public calls and on their mailing lists.`,
         `## Languages`,
-        `The portal is available in English, French, German, Spanish, Brazilian Portuguese, Japanese and Simplified Chinese. Groups write their own pages in the languages they use; when a page is not available in your language, you will see the closest one.`,
+        `The portal is available in English, French, German, Spanish, Brazilian Portuguese, Japanese, Simplified Chinese and Arabic. Groups write their own pages in the languages they use; when a page is not available in your language, you will see the closest one.`,
         `## Open source`,
         `Chapterhouse itself is open source. Bug reports, translations and pull requests are very welcome — see the repository linked in the footer.`,
       ),
@@ -445,7 +508,7 @@ export const pages: SeedPage[] = [
         `## Ce que vous pouvez faire ici`,
         `- **Trouver un groupe** près de chez vous ou qui partage vos centres d’intérêt.\n- **Découvrir des événements** — meetups, ateliers, hackathons et conférences, sur place ou en ligne.\n- **Créer un groupe** là où il n’en existe pas encore.\n- **Lire les guides et les règles** qui font vivre la communauté.`,
         `## Langues`,
-        `Le portail est disponible en anglais, français, allemand, espagnol, portugais du Brésil, japonais et chinois simplifié. Quand une page n’existe pas dans votre langue, la plus proche s’affiche.`,
+        `Le portail est disponible en anglais, français, allemand, espagnol, portugais du Brésil, japonais, chinois simplifié et arabe. Quand une page n’existe pas dans votre langue, la plus proche s’affiche.`,
         `Chapterhouse est lui-même un logiciel libre : rapports de bogues, traductions et contributions sont les bienvenus.`,
       ),
       de: md(
@@ -453,7 +516,7 @@ export const pages: SeedPage[] = [
         `## Was du hier tun kannst`,
         `- **Eine Gruppe finden** — in deiner Nähe oder zu deinen Interessen.\n- **Veranstaltungen entdecken** — Meetups, Workshops, Hackathons und Konferenzen, vor Ort und online.\n- **Eine Gruppe gründen**, wo es noch keine gibt.\n- **Leitfäden und Richtlinien lesen**, die die Community gesund halten.`,
         `## Sprachen`,
-        `Das Portal gibt es auf Englisch, Französisch, Deutsch, Spanisch, brasilianischem Portugiesisch, Japanisch und vereinfachtem Chinesisch. Fehlt eine Seite in deiner Sprache, siehst du die nächstliegende.`,
+        `Das Portal gibt es auf Englisch, Französisch, Deutsch, Spanisch, brasilianischem Portugiesisch, Japanisch, vereinfachtem Chinesisch und Arabisch. Fehlt eine Seite in deiner Sprache, siehst du die nächstliegende.`,
         `Chapterhouse selbst ist Open Source — Fehlerberichte, Übersetzungen und Pull Requests sind herzlich willkommen.`,
       ),
       es: md(
@@ -461,7 +524,7 @@ export const pages: SeedPage[] = [
         `## Qué puedes hacer aquí`,
         `- **Encontrar un grupo** cerca de ti o afín a tus intereses.\n- **Descubrir eventos**: encuentros, talleres, hackatones y conferencias, presenciales y en línea.\n- **Crear un grupo** donde aún no exista.\n- **Leer las guías y políticas** que mantienen sana la comunidad.`,
         `## Idiomas`,
-        `El portal está disponible en inglés, francés, alemán, español, portugués de Brasil, japonés y chino simplificado. Si una página no existe en tu idioma, verás la más cercana.`,
+        `El portal está disponible en inglés, francés, alemán, español, portugués de Brasil, japonés, chino simplificado y árabe. Si una página no existe en tu idioma, verás la más cercana.`,
         `Chapterhouse es software libre: los informes de errores, las traducciones y las contribuciones son bienvenidos.`,
       ),
       'pt-BR': md(
@@ -469,7 +532,7 @@ export const pages: SeedPage[] = [
         `## O que você pode fazer aqui`,
         `- **Encontrar um grupo** perto de você ou com os seus interesses.\n- **Descobrir eventos**: encontros, oficinas, hackathons e conferências, presenciais e on-line.\n- **Criar um grupo** onde ainda não existe.\n- **Ler os guias e políticas** que mantêm a comunidade saudável.`,
         `## Idiomas`,
-        `O portal está disponível em inglês, francês, alemão, espanhol, português do Brasil, japonês e chinês simplificado. Quando uma página não existe no seu idioma, você vê a mais próxima.`,
+        `O portal está disponível em inglês, francês, alemão, espanhol, português do Brasil, japonês, chinês simplificado e árabe. Quando uma página não existe no seu idioma, você vê a mais próxima.`,
         `O Chapterhouse é software livre: relatos de bugs, traduções e contribuições são muito bem-vindos.`,
       ),
       ja: md(
@@ -477,7 +540,7 @@ export const pages: SeedPage[] = [
         `## ここでできること`,
         `- 近くのグループや関心の近いグループを **探して参加する**\n- ミートアップ、ワークショップ、ハッカソン、カンファレンスなど、会場・オンラインの **イベントを見つける**\n- まだグループのない地域で **グループを始める**\n- コミュニティを健全に保つ **ガイドやポリシーを読む**`,
         `## 言語`,
-        `ポータルは英語、フランス語、ドイツ語、スペイン語、ブラジルポルトガル語、日本語、簡体字中国語で利用できます。お使いの言語のページがない場合は、最も近い言語で表示されます。`,
+        `ポータルは英語、フランス語、ドイツ語、スペイン語、ブラジルポルトガル語、日本語、簡体字中国語、アラビア語で利用できます。お使いの言語のページがない場合は、最も近い言語で表示されます。`,
         `Chapterhouse 自体もオープンソースです。バグ報告、翻訳、プルリクエストを歓迎します。`,
       ),
       'zh-Hans': md(
@@ -485,8 +548,19 @@ export const pages: SeedPage[] = [
         `## 你可以在这里`,
         `- **寻找用户组**：附近的，或与你兴趣相投的。\n- **发现活动**：线下和线上的聚会、工作坊、黑客松和大会。\n- **创建用户组**：在还没有用户组的地方。\n- **阅读指南和政策**：它们让社区保持健康。`,
         `## 语言`,
-        `门户网站提供英语、法语、德语、西班牙语、巴西葡萄牙语、日语和简体中文版本。如果某个页面没有你的语言版本，将显示最接近的语言。`,
+        `门户网站提供英语、法语、德语、西班牙语、巴西葡萄牙语、日语、简体中文和阿拉伯语版本。如果某个页面没有你的语言版本，将显示最接近的语言。`,
         `Chapterhouse 本身也是开源软件，欢迎提交缺陷报告、翻译和拉取请求。`,
+      ),
+      ar: md(
+        `منصة Chapterhouse هي بوابة مجتمع المشروع. تجمع كل ما يجري خارج الشيفرة: مجموعات المستخدمين المحلية التي تلتقي في مدن بكل القارات، ومجموعات العمل التي تُعنى بالتوثيق والأمن والترجمة والفعاليات، ومجموعات الاهتمام الخاص التي يتبادل فيها أصحاب الاحتياجات المتشابهة خبراتهم.`,
+        `## ما يمكنك فعله هنا`,
+        `- **اعثر على مجموعة** قريبة منك أو تشاركك اهتماماتك، وانضم إليها.\n- **اكتشف الفعاليات**: لقاءات وورش عمل وهاكاثونات ومؤتمرات، حضوريًا وعبر الإنترنت.\n- **أسّس مجموعة** حيث لا توجد مجموعة بعد.\n- **اقرأ الأدلة والسياسات** التي تحافظ على سلامة المجتمع.`,
+        `## كيف ينتظم المجتمع`,
+        `ينتظم المجتمع في فروع إقليمية: أوروبا، وأمريكا الشمالية، وأمريكا اللاتينية والكاريبي، والشرق الأوسط وأفريقيا، وشرق آسيا وجنوب شرقها، وجنوب آسيا، وأوقيانوسيا. ولكل فرع جهات اتصال من المتطوعين يدعمون المنظّمين المحليين. أما مجموعات العمل فمفتوحة للجميع، وتتخذ قراراتها في اجتماعات علنية وعلى قوائمها البريدية.`,
+        `## اللغات`,
+        `البوابة متاحة بالإنجليزية والفرنسية والألمانية والإسبانية والبرتغالية البرازيلية واليابانية والصينية المبسطة والعربية. تكتب المجموعات صفحاتها باللغات التي تستخدمها، وحين لا تتوفر صفحة بلغتك تظهر لك بأقرب لغة متاحة.`,
+        `## مفتوحة المصدر`,
+        `منصة Chapterhouse نفسها مفتوحة المصدر، ونرحّب كثيرًا ببلاغات الأخطاء والترجمات وطلبات الدمج. راجع المستودع المرتبط في تذييل الصفحة.`,
       ),
     },
   },
@@ -501,6 +575,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Organizando eventos',
       ja: 'イベントの企画・運営',
       'zh-Hans': '组织活动',
+      ar: 'تنظيم الفعاليات',
     },
     summary: {
       en: 'A practical checklist for meetups, workshops and hackathons: planning, publishing, running the day and following up.',
@@ -510,6 +585,7 @@ export const pages: SeedPage[] = [
       'pt-BR': 'Um checklist prático para encontros, oficinas e hackathons: planejar, divulgar, realizar e acompanhar.',
       ja: 'ミートアップ、ワークショップ、ハッカソンのための実践チェックリスト：計画、告知、当日運営、フォローアップ。',
       'zh-Hans': '聚会、工作坊和黑客松的实用清单：策划、发布、现场执行和后续跟进。',
+      ar: 'قائمة مراجعة عملية للقاءات وورش العمل والهاكاثونات: التخطيط والنشر وإدارة يوم الفعالية والمتابعة بعدها.',
     },
     body: {
       en: md(
@@ -604,6 +680,21 @@ export const pages: SeedPage[] = [
         `感谢场地提供方和讲者，分享幻灯片和录像，并收集参与者的反馈。`,
         `## 变更与取消`,
         `如果活动延期或取消，请尽早在门户网站上更新状态并说明原因。`,
+      ),
+      ar: md(
+        `لا تحتاج الفعاليات الجيدة إلى ميزانيات كبيرة، بل إلى أجواء مرحِّبة ومعلومات واضحة وشيء من التخطيط. يجمع هذا الدليل ما تعلّمه المنظّمون ذوو الخبرة في أنحاء المجتمع.`,
+        `## قبل ستة أسابيع`,
+        `- اختر موعدًا لا يتعارض مع فعاليات تقنية محلية أخرى أو مع العطلات الرسمية.\n- احجز مكانًا يسهل الوصول إليه: مدخل بلا درجات، ودورات مياه مهيّأة لذوي الإعاقة، ومواصلات عامة جيدة.\n- أكّد مشاركة المتحدثين، واطلب من كلٍّ منهم عنوانًا وملخصًا من جملتين.`,
+        `## قبل ثلاثة أسابيع`,
+        `- انشر الفعالية على البوابة مع المنطقة الزمنية وعنوان المكان ولغة الفعالية.\n- أضف رابطًا للمشاركة عبر الإنترنت إن كنت ستبث الفعالية أو تنظّمها بشكل هجين.\n- اذكر قواعد السلوك ومن يُتواصل معه يوم الفعالية.`,
+        `## يوم الفعالية`,
+        `- احضر مبكرًا، وعلّق اللافتات، وجرّب جهاز العرض والميكروفون.\n- ابدأ بترحيب قصير: قواعد السلوك، وشبكة Wi-Fi، ومكان دورات المياه.\n- أعِد أسئلة الحضور في الميكروفون ليسمعها متابعو البث.\n- لا تلتقط الصور إلا لمن يرغبون في ذلك.`,
+        `## بعد الفعالية`,
+        `- اشكر المضيفين والمتحدثين.\n- شارك الشرائح والتسجيلات على صفحة مجموعتك أو مدونتها.\n- اطلب من الحضور آراءهم، ودوّن ما ينبغي تغييره في المرة القادمة.`,
+        `## الفعاليات عبر الإنترنت والفعاليات الهجينة`,
+        `اختر أوقاتًا تناسب المناطق الزمنية لجمهورك: كثيرًا ما تُعقد اجتماعات مجموعات العمل في الساعة 14:00 بالتوقيت العالمي المنسق، والاجتماعات الملائمة لآسيا في الساعة 08:00 بالتوقيت نفسه. فعّل الترجمة النصية المباشرة متى أمكن، وشارك جدول الأعمال مسبقًا.`,
+        `## التغييرات والإلغاء`,
+        `قد يخذلنا الطقس أو المكان أو المتحدثون أحيانًا. ضع على الفعالية في البوابة علامة *مؤجَّلة* أو *ملغاة* في أقرب وقت ممكن، واشرح السبب في وصفها، وسيُبلَّغ المسجّلون بذلك.`,
       ),
     },
   },

@@ -15,6 +15,7 @@ export const regions: SeedRegion[] = [
       'pt-BR': 'Europa',
       ja: 'ヨーロッパ',
       'zh-Hans': '欧洲',
+      ar: 'أوروبا',
     },
     countries: [
       'AT', 'BE', 'BG', 'CH', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GR', 'HR', 'HU', 'IE',
@@ -36,6 +37,7 @@ export const regions: SeedRegion[] = [
       'pt-BR': 'América do Norte',
       ja: '北米',
       'zh-Hans': '北美洲',
+      ar: 'أمريكا الشمالية',
     },
     countries: ['CA', 'US'],
     contacts: [
@@ -53,6 +55,7 @@ export const regions: SeedRegion[] = [
       'pt-BR': 'América Latina e Caribe',
       ja: 'ラテンアメリカ・カリブ',
       'zh-Hans': '拉丁美洲和加勒比',
+      ar: 'أمريكا اللاتينية والكاريبي',
     },
     countries: [
       'AR', 'BO', 'BR', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'JM', 'MX', 'NI', 'PA', 'PE',
@@ -74,6 +77,7 @@ export const regions: SeedRegion[] = [
       'pt-BR': 'Oriente Médio e África',
       ja: '中東・アフリカ',
       'zh-Hans': '中东和非洲',
+      ar: 'الشرق الأوسط وأفريقيا',
     },
     countries: [
       'AE', 'AO', 'BJ', 'BW', 'CI', 'CM', 'DZ', 'EG', 'ET', 'GH', 'IL', 'JO', 'KE', 'LB', 'MA', 'MU',
@@ -95,6 +99,7 @@ export const regions: SeedRegion[] = [
       'pt-BR': 'Leste e Sudeste Asiático',
       ja: '東アジア・東南アジア',
       'zh-Hans': '东亚和东南亚',
+      ar: 'شرق آسيا وجنوب شرقها',
     },
     countries: ['BN', 'CN', 'HK', 'ID', 'JP', 'KH', 'KR', 'LA', 'MN', 'MO', 'MY', 'PH', 'SG', 'TH', 'TW', 'VN'],
     contacts: [
@@ -112,6 +117,7 @@ export const regions: SeedRegion[] = [
       'pt-BR': 'Sul da Ásia',
       ja: '南アジア',
       'zh-Hans': '南亚',
+      ar: 'جنوب آسيا',
     },
     countries: ['AF', 'BD', 'BT', 'IN', 'LK', 'MV', 'NP', 'PK'],
     contacts: [
@@ -129,6 +135,7 @@ export const regions: SeedRegion[] = [
       'pt-BR': 'Oceania',
       ja: 'オセアニア',
       'zh-Hans': '大洋洲',
+      ar: 'أوقيانوسيا',
     },
     countries: ['AU', 'FJ', 'NZ', 'PG', 'SB', 'VU', 'WS'],
     contacts: [

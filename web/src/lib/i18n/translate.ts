@@ -1,5 +1,5 @@
-import { displayNames, numberFormat, pluralRules } from '$lib/intl';
-import { fallbackChain } from '@chapterhouse/config';
+import { displayNames, listFormat, numberFormat, pluralRules } from '$lib/intl';
+import { fallbackChain, textDirection } from '@chapterhouse/config';
 import type { Catalog, Message, MessageKey } from './messages';
 
 export type MessageParams = Record<string, string | number>;
@@ -11,11 +11,19 @@ function pick(message: Message, locale: string, count: unknown): string {
   return message[form] ?? message.other;
 }
 
+/** Unicode's first-strong isolate and pop directional isolate: the plain-text `<bdi>`. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
 function interpolate(text: string, locale: string, params: MessageParams): string {
+  // In a right-to-left sentence a Latin name would take the punctuation at its edges
+  // along into the sentence's order ("C++" shown as "++C"): each text value is isolated.
+  const isolate = textDirection(locale) === 'rtl';
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormat(locale).format(value) : value;
+    if (typeof value === 'number') return numberFormat(locale).format(value);
+    return isolate ? `${FSI}${value}${PDI}` : value;
   });
 }
 
@@ -59,4 +67,16 @@ export function countryName(code: string, inLocale: string): string {
   } catch {
     return code;
   }
+}
+
+/** Where a group is: its city and its country's name, either alone, as the reader's language joins them. */
+export function placeName(city: string | null | undefined, country: string | null | undefined, locale: string): string {
+  const countryText = country ? countryName(country, locale) : '';
+  if (city && countryText) return t(locale, 'groups.place', { city, country: countryText });
+  return city || countryText;
+}
+
+/** Items joined as the reader's language lists them: "French and English", "الفرنسية والإنجليزية". */
+export function listOf(items: string[], locale: string): string {
+  return listFormat(locale, { type: 'conjunction' }).format(items);
 }

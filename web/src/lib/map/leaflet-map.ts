@@ -26,6 +26,8 @@ export interface GroupMapOptions {
   details: (group: MapGroup) => string[];
   clusterLabel: (count: number) => string;
   text: { zoomIn: string; zoomOut: string; close: string };
+  /** The page's direction: the controls sit at the side a reader of it starts from. */
+  dir: 'ltr' | 'rtl';
   /** Called once every marker is on the map (they are added in chunks). */
   onReady: () => void;
 }
@@ -52,6 +54,8 @@ function popupContent(group: MapGroup, options: GroupMapOptions): HTMLElement {
   title.className = 'map-popup-title';
   const link = document.createElement('a');
   link.href = options.groupHref(group.slug);
+  // A group's name keeps its own direction whatever the page's.
+  link.dir = 'auto';
   link.textContent = group.name;
   title.append(link);
   root.append(title);
@@ -66,8 +70,12 @@ function popupContent(group: MapGroup, options: GroupMapOptions): HTMLElement {
 /** Draws every group on a clustered Leaflet map inside `container`. */
 export async function createGroupMap(container: HTMLElement, options: GroupMapOptions): Promise<GroupMap> {
   const L = await loadLeaflet();
-  const map = L.map(container, { maxZoom: 18, minZoom: 1, worldCopyJump: true, zoomControl: false });
-  L.control.zoom({ zoomInTitle: options.text.zoomIn, zoomOutTitle: options.text.zoomOut }).addTo(map);
+  const map = L.map(container, { maxZoom: 18, minZoom: 1, worldCopyJump: true, zoomControl: false, attributionControl: false });
+  const rtl = options.dir === 'rtl';
+  L.control.zoom({ position: rtl ? 'topright' : 'topleft', zoomInTitle: options.text.zoomIn, zoomOutTitle: options.text.zoomOut }).addTo(map);
+  const attribution = L.control.attribution({ position: rtl ? 'bottomleft' : 'bottomright' }).addTo(map);
+  // The tile server's credit is in its own language, whatever the page's.
+  attribution.getContainer()?.setAttribute('dir', 'auto');
   if (options.tiles) {
     L.tileLayer(options.tiles.url, { attribution: options.tiles.attribution, maxZoom: 18 }).addTo(map);
   }

@@ -112,6 +112,7 @@ export const de: Catalog = {
   'groups.kind.user-group': 'User Group',
   'groups.kind.working-group': 'Arbeitsgruppe',
   'groups.kind.special-interest-group': 'Interessengruppe',
+  'groups.place': '{city}, {country}',
   'pagination.label': 'Seiten',
   'pagination.status': 'Seite {page} von {pageCount}',
   'pagination.previous': 'Zurück',

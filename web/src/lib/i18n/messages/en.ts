@@ -115,6 +115,8 @@ export const en = {
   'groups.kind.user-group': 'User group',
   'groups.kind.working-group': 'Working group',
   'groups.kind.special-interest-group': 'Special-interest group',
+  // A group's place: its city (as the group writes it) and its country's name.
+  'groups.place': '{city}, {country}',
   'pagination.label': 'Pages',
   'pagination.status': 'Page {page} of {pageCount}',
   'pagination.previous': 'Previous',

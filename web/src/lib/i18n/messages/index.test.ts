@@ -26,6 +26,28 @@ describe('message catalog', () => {
     expect(Object.keys(catalog).sort()).toEqual([...MESSAGE_KEYS].sort());
   });
 
+  it.each(LOCALE_CODES)('%s gives every counted message each plural form its language needs, and no other', (code) => {
+    // The categories come from the language's CLDR plural rules, as Intl reports them.
+    const needed = [...new Intl.PluralRules(code).resolvedOptions().pluralCategories].sort();
+    const catalog = MESSAGES[code] ?? {};
+    for (const key of MESSAGE_KEYS) {
+      const english = MESSAGES.en?.[key];
+      const message = catalog[key];
+      if (typeof english === 'string' && typeof message === 'string') continue;
+      expect(typeof message === 'object' ? Object.keys(message).sort() : message, `${code}: ${key}`).toEqual(needed);
+    }
+  });
+
+  it('has all six Arabic forms wherever English counts', () => {
+    expect([...new Intl.PluralRules('ar').resolvedOptions().pluralCategories].sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    const counted = MESSAGE_KEYS.filter((key) => typeof MESSAGES.en?.[key] === 'object');
+    expect(counted.length).toBeGreaterThan(5);
+    for (const key of counted) {
+      const forms = MESSAGES.ar?.[key];
+      expect(typeof forms === 'object' ? Object.keys(forms).sort() : forms, key).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    }
+  });
+
   it('really translates: non-English catalogs differ from English in most strings', () => {
     for (const code of LOCALE_CODES.filter((c) => c !== 'en')) {
       const same = MESSAGE_KEYS.filter((key) => JSON.stringify(MESSAGES[code]?.[key]) === JSON.stringify(MESSAGES.en?.[key]));

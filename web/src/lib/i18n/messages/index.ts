@@ -1,4 +1,5 @@
 /** The user-interface strings of the site, one catalog per offered locale. */
+import { ar } from './ar';
 import { de } from './de';
 import { en, type Catalog, type MessageKey } from './en';
 import { es } from './es';
@@ -17,6 +18,7 @@ export const MESSAGES: Readonly<Record<string, Catalog>> = {
   'pt-BR': ptBR,
   ja,
   'zh-Hans': zhHans,
+  ar,
 };
 
 export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
