@@ -19,6 +19,7 @@ const PAGES = [
   { name: 'page', path: '/pages/brand-assets' },
   { name: 'start-a-group', path: '/start-a-group' },
   { name: 'events', path: '/events' },
+  { name: 'events-month', path: '/events?view=month' },
   { name: 'event', path: '/events/cairo-user-group-student-workshop' },
   { name: 'map', path: '/map' },
   { name: 'not-found', path: '/groups/no-such-group-anywhere', status: 404 },
@@ -159,6 +160,25 @@ describe('Arabic, right to left, in a real browser', () => {
     for (const arrow of [previous, next]) {
       expect(await arrow.locator('.pointing').evaluate((el) => getComputedStyle(el).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
     }
+    await page.close();
+  });
+
+  it('starts the month’s weeks on Saturday and runs them right to left, the previous month to the right', async () => {
+    const page = await desktop.newPage();
+    await page.goto(webUrl('/ar/events?view=month&month=2027-01'));
+    const headers = await page.locator('table.month-calendar thead th').evaluateAll((cells) =>
+      cells.map((cell) => ({ name: cell.getAttribute('abbr'), left: cell.getBoundingClientRect().left })),
+    );
+    // Intl's own Arabic weekday names, Saturday first.
+    const names = [6, 0, 1, 2, 3, 4, 5].map((day) => new Intl.DateTimeFormat('ar', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 4 + day, 12))));
+    expect(headers.map((h) => h.name)).toEqual(names);
+    headers.forEach((h, i) => i && expect(h.left, h.name!).toBeLessThan(headers[i - 1]!.left));
+    // 1 January 2027 is a Friday: the last cell of the first week, at the left.
+    const firstWeek = await page.locator('table.month-calendar tbody tr').first().locator('td').evaluateAll((cells) => cells.map((cell) => cell.querySelector('time')?.getAttribute('datetime') ?? null));
+    expect(firstWeek).toEqual([null, null, null, null, null, null, '2027-01-01']);
+    const previous = (await page.locator('.month-nav a[rel="prev"]').boundingBox())!;
+    const next = (await page.locator('.month-nav a[rel="next"]').boundingBox())!;
+    expect(previous.x).toBeGreaterThan(next.x);
     await page.close();
   });
 
