@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { LocaleRequest } from '@chapterhouse/config';
 import { errors } from '@strapi/utils';
 import { applyFilters } from '../calendar/calendar-query';
 import { listOccurrences, type OccurrenceRow } from '../calendar/occurrence-list';
@@ -7,7 +8,7 @@ import { getService } from '../utils';
 
 export interface OccurrencePage {
   data: OccurrenceRow[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; locale: readonly string[] };
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; locale: LocaleRequest };
 }
 
 /** The community calendar's events as occurrences in a window, expanded by the recurrence engine, one page at a time. */
@@ -28,7 +29,7 @@ const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
       data: all.slice(start, start + query.pageSize),
       meta: {
         pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(all.length / query.pageSize)), total: all.length },
-        locale: query.locale.chain,
+        locale: query.locale,
       },
     };
   },
