@@ -19,7 +19,7 @@ const NAME = '[A-Z][A-Z0-9_]*';
 const READS = [
   new RegExp(`process\\.env\\??\\.(${NAME})\\b`, 'g'),
   new RegExp(`process\\.env\\[['"](${NAME})['"]\\]`, 'g'),
-  // Strapi's config helpers: env('X'), env.int('X'), env.bool('X'), env.array('X')…
+  // Strapi's config helpers: env('…'), env.int('…'), env.bool('…'), env.array('…')
   new RegExp(`\\benv(?:\\.[a-z]+)?\\(\\s*['"](${NAME})['"]`, 'g'),
 ];
 // SvelteKit: `env.X` where `env` comes from $env/dynamic/*, and names imported from $env/static/*.
