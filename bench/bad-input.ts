@@ -45,7 +45,7 @@ function readPaths(base: string, ids: string[]): string[] {
     `${base}/api/community/calendar.ics`,
     `${base}/api/community/activity.atom?locale=es`,
     `${base}/api/community/groups.geojson`,
-    `${base}/api/community/posts?pageSize=10`,
+    `${base}/api/community/posts?pagination[pageSize]=10`,
   ];
 }
 

@@ -102,7 +102,7 @@ async function load(base: string, concurrency: number, until: Promise<unknown>) 
   // A mix of what visitors and integrators ask: cached lists, uncached health, and pages the cache has not seen.
   const paths = (i: number) =>
     [
-      `/api/community/posts?group=${SLUG}&pageSize=10&page=${(i % 40) + 1}`,
+      `/api/community/posts?group=${SLUG}&pagination[pageSize]=10&pagination[page]=${(i % 40) + 1}`,
       '/api/groups?locale=fr&pagination[pageSize]=20',
       '/api/community/health',
       `/api/events?locale=de&pagination[page]=${(i % 7) + 1}&pagination[pageSize]=10`,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { describeApplication } from './api-description';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { applySignUpSetting } from './bootstrap/sign-up';
@@ -10,6 +11,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentValidation(strapi);
     guardBodyParsing(strapi);
+    describeApplication(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

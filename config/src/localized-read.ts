@@ -61,3 +61,58 @@ export function readLocaleParam(value: unknown): LocaleRequest | string {
   }
   return { requested: findLocale(value) ?? value, chain: fallbackChain(value) };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const scalarsOf = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([, v]) => !isObject(v) && !Array.isArray(v)));
+
+/**
+ * A translated component value cut to the shape the base value was asked in: the keys it
+ * has, nested components only where they were populated (scalars only where nothing shows).
+ */
+export function shapeLike(value: unknown, template: unknown): unknown {
+  if (Array.isArray(value)) {
+    const keys = Array.isArray(template) ? new Set(template.filter(isObject).flatMap((item) => Object.keys(item))) : null;
+    const sample = Array.isArray(template) ? template.find(isObject) : undefined;
+    return value.map((item) => {
+      if (!isObject(item)) return item;
+      if (!keys?.size) return scalarsOf(item);
+      return Object.fromEntries([...keys].filter((key) => key in item).map((key) => [key, shapeLike(item[key], sample?.[key])]));
+    });
+  }
+  if (!isObject(value)) return value;
+  if (!isObject(template)) return scalarsOf(value);
+  return Object.fromEntries(Object.keys(template).filter((key) => key in value).map((key) => [key, shapeLike(value[key], template[key])]));
+}
+
+/**
+ * Gives each document (a default-locale version, top-level or populated) the texts of the
+ * best published version along the requested chain, in place: only the localized attributes
+ * it already carries are replaced, so field selections hold. Each says the `locale` of its
+ * texts and `localeFallback` (true when that is not the locale asked for). Versions are keyed
+ * by locale; a document no version covers keeps its base texts.
+ */
+export function localizeInPlace(
+  docs: Doc[],
+  versions: ReadonlyMap<string, readonly Doc[]>,
+  request: LocaleRequest,
+  localizedKeys: readonly string[],
+  baseLocale: string,
+): void {
+  const index = new Map<string, Map<string, Doc>>();
+  for (const [locale, list] of versions) index.set(locale, new Map(list.map((d) => [String(d.documentId), d])));
+  for (const doc of docs) {
+    let served = baseLocale;
+    for (const locale of request.chain) {
+      if (locale === baseLocale) break;
+      const version = index.get(locale)?.get(String(doc.documentId));
+      if (!version) continue;
+      for (const key of localizedKeys) {
+        if (key in doc && key in version) doc[key] = shapeLike(version[key], doc[key]);
+      }
+      served = locale;
+      break;
+    }
+    doc.locale = served;
+    doc.localeFallback = served !== request.requested;
+  }
+}

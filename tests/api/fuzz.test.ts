@@ -26,6 +26,7 @@ const READS = [
   '/api/community/groups.geojson',
   '/api/community/content-version',
   '/api/community/health',
+  '/api/community/openapi.json',
   '/api/community/feeds',
   '/api/users',
   '/api/group-applications',

@@ -1,15 +1,85 @@
 import type { Core, UID } from '@strapi/strapi';
-import { DEFAULT_LOCALE, overlayTranslations, readLocaleParam, type Doc, type LocaleRequest } from '@chapterhouse/config';
+import { DEFAULT_LOCALE, localizeInPlace, readLocaleParam, type Doc, type LocaleRequest } from '@chapterhouse/config';
 import { errors } from '@strapi/utils';
+import { translatedQuery } from './translated-query';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
+type Attribute = { type: string; target?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
+
+const attributesOf = (strapi: Core.Strapi, uid: string) => strapi.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
+
+/** Whether documents of a content type have a version per locale. */
+export function isLocalizedType(strapi: Core.Strapi, uid: string): boolean {
+  return (strapi.getModel(uid as UID.Schema) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
+}
 
 /** Names of the attributes that differ per locale (texts and localized components). */
-export function localizedAttributes(strapi: Core.Strapi, uid: UID.ContentType): string[] {
-  const { attributes } = strapi.getModel(uid);
-  return Object.entries(attributes)
-    .filter(([, attribute]) => (attribute as any).pluginOptions?.i18n?.localized === true)
+export function localizedAttributes(strapi: Core.Strapi, uid: string): string[] {
+  return Object.entries(attributesOf(strapi, uid))
+    .filter(([, attribute]) => attribute.pluginOptions?.i18n?.localized === true)
     .map(([name]) => name);
+}
+
+/** The documents populated under `docs` (relations only; `localizations` are versions, not relations), by content type. */
+function populatedRelations(strapi: Core.Strapi, uid: string, docs: Doc[]): Map<string, Doc[]> {
+  const found = new Map<string, Doc[]>();
+  for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
+    if (attribute.type !== 'relation' || !attribute.target || name === 'localizations') continue;
+    for (const doc of docs) {
+      const value = doc[name];
+      const related = (Array.isArray(value) ? value : [value]).filter((item): item is Doc => typeof item === 'object' && item !== null);
+      if (related.length) found.set(attribute.target, [...(found.get(attribute.target) ?? []), ...related]);
+    }
+  }
+  return found;
+}
+
+/**
+ * Serves documents of one localized type in the requested locale: one query per locale of
+ * the chain (beyond the default) fetches the localized attributes these documents carry.
+ */
+async function localizeLevel(strapi: Core.Strapi, uid: string, docs: Doc[], requested: LocaleRequest) {
+  const attributes = attributesOf(strapi, uid);
+  const keys = localizedAttributes(strapi, uid).filter((key) => docs.some((doc) => key in doc));
+  const fields = keys.filter((key) => attributes[key]?.type !== 'component');
+  const components = keys.filter((key) => attributes[key]?.type === 'component');
+  const ids = [...new Set(docs.map((doc) => String(doc.documentId)))];
+  const versions = new Map<string, Doc[]>();
+  await Promise.all(
+    requested.chain
+      .filter((locale) => locale !== DEFAULT_LOCALE)
+      .map(async (locale) => {
+        const found = await strapi.documents(uid as UID.ContentType).findMany({
+          locale,
+          status: 'published',
+          filters: { documentId: { $in: ids } },
+          fields: ['documentId', ...fields],
+          ...(components.length ? { populate: Object.fromEntries(components.map((key) => [key, { populate: '*' }])) } : {}),
+        } as any);
+        versions.set(locale, found as Doc[]);
+      }),
+  );
+  localizeInPlace(docs, versions, requested, keys, DEFAULT_LOCALE);
+}
+
+/**
+ * Gives the documents, and every localized document populated under them at any depth,
+ * their texts in the requested locale along the fallback chain, with the same
+ * `locale`/`localeFallback` marks. Populated documents come as Strapi read them: the
+ * default-locale versions, which carry the relations.
+ */
+export async function localizeDocuments(strapi: Core.Strapi, uid: string, docs: Doc[], requested: LocaleRequest) {
+  let level = new Map<string, Doc[]>([[uid, docs]]);
+  while (level.size) {
+    const next = new Map<string, Doc[]>();
+    await Promise.all(
+      [...level].map(async ([type, items]) => {
+        if (isLocalizedType(strapi, type)) await localizeLevel(strapi, type, items, requested);
+        for (const [target, related] of populatedRelations(strapi, type, items)) next.set(target, [...(next.get(target) ?? []), ...related]);
+      }),
+    );
+    level = next;
+  }
 }
 
 function localeOf(ctx: Ctx): LocaleRequest {
@@ -21,52 +91,21 @@ function localeOf(ctx: Ctx): LocaleRequest {
 /**
  * Read actions for a localized content type that never come back empty: documents
  * are listed from their default-locale version (which carries relations and shared
- * fields), and each one's texts are taken from the best locale along the requested
- * locale's fallback chain. Every item says which locale its texts are in and whether
- * that is a fallback.
+ * fields), and each one's texts — its own and those of the documents populated with
+ * it — are taken from the best locale along the requested locale's fallback chain.
+ * Filters and sorts on translated fields read the texts the client is served. Every
+ * localized item says which locale its texts are in and whether that is a fallback.
  */
 export function localizedReadActions(strapi: Core.Strapi, uid: UID.ContentType) {
-  const keys = localizedAttributes(strapi, uid);
-
-  async function translations(ids: string[], chain: string[], query: Record<string, unknown>) {
-    const versions = new Map<string, Doc[]>();
-    if (!ids.length) return versions;
-    const { fields, populate } = query;
-    await Promise.all(
-      chain
-        .filter((locale) => locale !== DEFAULT_LOCALE)
-        .map(async (locale) => {
-          const docs = await strapi.documents(uid).findMany({
-            locale,
-            status: 'published',
-            filters: { documentId: { $in: ids } },
-            ...(fields ? { fields } : {}),
-            ...(populate ? { populate } : {}),
-          } as any);
-          versions.set(locale, docs as Doc[]);
-        }),
-    );
-    return versions;
-  }
-
-  function mark<T extends Doc>(doc: T, locale: string, requested: LocaleRequest) {
-    return { ...doc, locale, localeFallback: locale !== requested.requested };
-  }
-
   return {
     async find(this: any, ctx: Ctx) {
       const requested = localeOf(ctx);
       await this.validateQuery(ctx);
       const query = await this.sanitizeQuery(ctx);
-      const { results, pagination } = await strapi
-        .service(uid as any)
-        .find({ ...query, locale: DEFAULT_LOCALE, status: 'published' });
-      const base = results as Doc[];
-      const versions = await translations(base.map((d) => String(d.documentId)), requested.chain, query);
-      const served = overlayTranslations(base, versions, requested.chain, keys, DEFAULT_LOCALE);
-      const sanitized = (await this.sanitizeOutput(served.map((s) => s.doc), ctx)) as Doc[];
-      const data = sanitized.map((doc, i) => mark(doc, served[i]!.locale, requested));
-      return this.transformResponse(data, { pagination, locale: requested });
+      const { results, pagination } = await translatedQuery(strapi, uid, query, requested);
+      await localizeDocuments(strapi, uid, results, requested);
+      const sanitized = await this.sanitizeOutput(results, ctx);
+      return this.transformResponse(sanitized, { pagination, locale: requested });
     },
 
     async findOne(this: any, ctx: Ctx) {
@@ -78,10 +117,9 @@ export function localizedReadActions(strapi: Core.Strapi, uid: UID.ContentType) 
         .service(uid as any)
         .findOne(id, { ...query, locale: DEFAULT_LOCALE, status: 'published' })) as Doc | null;
       if (!base) return ctx.notFound();
-      const versions = await translations([String(base.documentId)], requested.chain, query);
-      const [served] = overlayTranslations([base], versions, requested.chain, keys, DEFAULT_LOCALE);
-      const sanitized = (await this.sanitizeOutput(served!.doc, ctx)) as Doc;
-      return this.transformResponse(mark(sanitized, served!.locale, requested), { locale: requested });
+      await localizeDocuments(strapi, uid, [base], requested);
+      const sanitized = await this.sanitizeOutput(base, ctx);
+      return this.transformResponse(sanitized, { locale: requested });
     },
   };
 }

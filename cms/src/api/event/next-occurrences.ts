@@ -1,6 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, nextOccurrence, type RecurringEvent } from '@chapterhouse/config';
 
+/** How the API description states the field every served event carries. */
+export const NEXT_OCCURRENCE_SCHEMA = {
+  description:
+    'The next occurrence that takes place and has not ended (a series at its next date, moved and cancelled occurrences taken into account), in UTC; null once the event is over.',
+  anyOf: [
+    {
+      type: 'object',
+      properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } },
+      required: ['start', 'end'],
+      additionalProperties: false,
+    },
+    { type: 'null' },
+  ],
+};
+
 /** An event's next occurrence as the API gives it: ISO instants in UTC. */
 export interface NextOccurrence {
   start: string;

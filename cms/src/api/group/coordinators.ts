@@ -5,6 +5,14 @@ export interface PublicCoordinator {
   name: string;
 }
 
+/** The `coordinators` field, as the API description states it. */
+export const COORDINATORS_SCHEMA = {
+  type: 'array',
+  description:
+    'Present when asked for with `populate=coordinators` (alone, in a list, as `populate[coordinators]=true`, or with `populate=*`): the display names of the group’s coordinators, longest-serving first — only people who set one.',
+  items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string' } } },
+};
+
 type Populate = unknown;
 
 const YES = new Set([true, 'true', '*']);

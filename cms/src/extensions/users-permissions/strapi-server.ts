@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { answerAlike } from './auth-answers';
 import { followPublicFields } from './public-fields';
+import { ACCOUNT_ROUTE_DESCRIPTIONS } from './route-descriptions';
 
-type Route = { handler: string; config?: { policies?: unknown[] } & Record<string, unknown> };
+type Route = { method: string; path: string; handler: string; config?: { policies?: unknown[] } & Record<string, unknown>; openapi?: unknown };
 type Plugin = {
   bootstrap?: (args: { strapi: Core.Strapi }) => unknown;
   controllers: Record<string, any>;
@@ -15,7 +16,8 @@ const ACCOUNT_READS = ['user.find', 'user.findOne'];
 /**
  * The portal's changes to users-permissions: account writes that show publicly change
  * the content version, sign-in and account mail reveal nothing about who has an
- * account, and reading accounts takes more than a read-only API token.
+ * account, reading accounts takes more than a read-only API token, and the public
+ * account routes carry their API description.
  */
 export default (plugin: Plugin) => {
   const bootstrap = plugin.bootstrap;
@@ -27,6 +29,8 @@ export default (plugin: Plugin) => {
   answerAlike(plugin.controllers);
 
   for (const route of plugin.routes['content-api']!.routes) {
+    const description = ACCOUNT_ROUTE_DESCRIPTIONS[`${route.method} ${route.path}`];
+    if (description) route.openapi = description;
     if (ACCOUNT_READS.includes(route.handler)) {
       route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::personal-data'] };
     }

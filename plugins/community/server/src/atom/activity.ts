@@ -1,4 +1,4 @@
-import { plainText, safeTimeZone } from '@chapterhouse/config';
+import { htmlToText, plainText, safeTimeZone } from '@chapterhouse/config';
 import type { AtomEntry } from './atom-feed';
 
 /**
@@ -32,12 +32,24 @@ export function tagUri(host: string, ...parts: string[]): string {
 }
 
 const SUMMARY_LENGTH = 400;
+const cut = (text: string) => (text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…` : text);
 
 /** Markdown as a one-paragraph plain-text summary. */
 export function summaryText(markdown: string | null | undefined): string | null {
   const text = plainText(markdown ?? '').replace(/\s+/g, ' ').trim();
   if (!text) return null;
-  return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…` : text;
+  return cut(text);
+}
+
+/**
+ * An imported post's summary: its plain-text excerpt (taken from the whole post when the feed
+ * carries it), else the text of the feed's own summary HTML — never read as Markdown.
+ */
+export function postSummary(excerpt: unknown, summaryHtml: unknown): string | null {
+  const text = (typeof excerpt === 'string' && excerpt.trim() ? excerpt : htmlToText(typeof summaryHtml === 'string' ? summaryHtml : ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text ? cut(text) : null;
 }
 
 /** When an event takes place, in its own zone and the entry's language: "3 Mar 2026, 18:30 (Europe/Paris)". */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventWhen, latestActivity, summaryText, tagUri, toAtomEntry, type ActivityEntry } from './activity';
+import { eventWhen, latestActivity, postSummary, summaryText, tagUri, toAtomEntry, type ActivityEntry } from './activity';
 import { renderAtomFeed, xmlText, type AtomFeed } from './atom-feed';
 
 const GOLDEN = path.join(__dirname, 'golden', 'sample.atom');
@@ -89,6 +89,15 @@ describe('activity entries', () => {
     expect(summaryText('# Title\n\nLine one\nline two')).toBe('Title Line one line two');
     expect(summaryText('word '.repeat(200))!.length).toBeLessThanOrEqual(400);
     expect(summaryText('   ')).toBeNull();
+  });
+
+  it('summarise an imported post by its excerpt, else by its summary HTML as text, never as Markdown', () => {
+    const wordpress = '<p>We met at the __init__ sprint &amp; wrote *lots* of code [&hellip;]</p>';
+    expect(postSummary('The whole post: we met at the __init__ sprint.', wordpress)).toBe('The whole post: we met at the __init__ sprint.');
+    expect(postSummary(null, wordpress)).toBe('We met at the __init__ sprint & wrote *lots* of code […]');
+    expect(postSummary('  ', '<p>a<br>b</p>')).toBe('a b');
+    expect(postSummary(null, null)).toBeNull();
+    expect(postSummary('x'.repeat(1000), null)!.length).toBe(400);
   });
 
   it('say when an event is in its own zone and the entry’s language, whatever the server’s zone', () => {

@@ -1,3 +1,4 @@
+import apiDescription from './api-description';
 import activityFeed from './activity-feed';
 import calendar from './calendar';
 import contentVersion from './content-version';
@@ -8,6 +9,7 @@ import imported from './imported';
 import occurrences from './occurrences';
 
 export default {
+  'api-description': apiDescription,
   'activity-feed': activityFeed,
   calendar,
   'content-version': contentVersion, feeds, geojson, health, imported, occurrences };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { htmlToText, SITE_NAME } from '@chapterhouse/config';
-import { eventWhen, latestActivity, summaryText, tagUri, toAtomEntry, type ActivityEntry } from '../atom/activity';
+import { SITE_NAME } from '@chapterhouse/config';
+import { eventWhen, latestActivity, postSummary, summaryText, tagUri, toAtomEntry, type ActivityEntry } from '../atom/activity';
 import { renderAtomFeed } from '../atom/atom-feed';
 import { revision, toDate, uidHost, webPage } from '../calendar/calendar-entries';
 import type { FeedQuery } from '../calendar/calendar-query';
@@ -75,7 +75,7 @@ const activityFeed = ({ strapi }: { strapi: Core.Strapi }) => {
         kind: 'post',
         key: String(post.documentId),
         title: String(post.title),
-        summary: summaryText(htmlToText(String(post.summary ?? ''))),
+        summary: postSummary(post.excerpt, post.summary),
         published: posted,
         updated: posted,
         link: typeof post.link === 'string' ? post.link : scope.page(`/groups/${post.group.slug}`),
@@ -98,7 +98,7 @@ const activityFeed = ({ strapi }: { strapi: Core.Strapi }) => {
     const text = renderAtomFeed({
       id: group ? tagUri(host, 'group', group.documentId, 'activity', pageLocale) : tagUri(host, 'activity', pageLocale),
       title: group ? `${group.name} · ${SITE_NAME}` : `${SITE_NAME}: community activity`,
-      subtitle: group ? 'New events of the group' : 'New groups and events',
+      subtitle: group ? 'New events and blog posts of the group' : 'New groups, events and blog posts',
       lang: 'en',
       updated: entries.length ? latest(...entries.map((entry) => entry.updated)) : group ? latest(group.updatedAt, group.textUpdatedAt) : lastModified,
       selfUrl,

@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '@chapterhouse/config';
 import type { CalendarItem, FeedItem } from '../feeds';
+import { pageMeta } from '../http/pagination';
 import { planItems, type ItemIdentity, type ItemPlan, type StoredItem } from '../import/match-items';
 
 const POST = 'plugin::community.post';
@@ -103,9 +104,7 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
           const group = byDocument.get(String(groupDocumentId))!;
           return { ...row, group: { slug: group.slug, name: group.name } } as Row & { group: { slug: string; name: string } };
         }),
-        meta: {
-          pagination: { page: options.page, pageSize: options.pageSize, pageCount: Math.ceil(total / options.pageSize), total },
-        },
+        meta: { pagination: pageMeta(options, total) },
       };
     },
 

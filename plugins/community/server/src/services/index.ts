@@ -1,3 +1,4 @@
+import apiDescription from './api-description';
 import activityFeed from './activity-feed';
 import calendar from './calendar';
 import contentVersion from './content-version';
@@ -9,6 +10,7 @@ import occurrences from './occurrences';
 import publishedContent from './published-content';
 
 export default {
+  'api-description': apiDescription,
   'activity-feed': activityFeed,
   calendar,
   occurrences,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { LocaleRequest } from '@chapterhouse/config';
 import { errors } from '@strapi/utils';
 import { applyFilters, canonicalLanguage, matchesLanguage } from '../calendar/calendar-query';
 import { listEventOccurrences, listOccurrences, type OccurrenceRow } from '../calendar/occurrence-list';
@@ -10,8 +11,8 @@ export interface OccurrencePage {
   data: OccurrenceRow[];
   meta: {
     pagination: { page: number; pageSize: number; pageCount: number; total: number };
-    locale: readonly string[];
-    /** The languages of the events the other filters match (for a language picker), sorted. */
+    locale: LocaleRequest;
+    /** The languages of the rows every filter but `language` leaves (for a language picker), sorted. */
     languages: string[];
   };
 }
@@ -45,7 +46,7 @@ const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
       data: all.slice(start, start + query.pageSize),
       meta: {
         pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(all.length / query.pageSize)), total: all.length },
-        locale: query.locale.chain,
+        locale: query.locale,
         languages,
       },
     };

@@ -60,7 +60,7 @@ async function list<T>(fetch: Fetch, path: string, options: ListOptions): Promis
   const url = cmsUrl(path, [
     ...(options.group ? [['group', options.group] as [string, string]] : []),
     ...(options.language ? [['language', options.language] as [string, string]] : []),
-    ['pageSize', options.limit],
+    ['pagination[pageSize]', options.limit],
   ]);
   const body = (await getJson(fetch, url)) as Partial<ImportedList<T>> | null;
   if (!Array.isArray(body?.data)) unavailable(url, 'response is not a list');
