@@ -36,6 +36,9 @@ export interface OccurrenceQuery extends FeedQuery {
  */
 export function readOccurrenceQuery(query: Record<string, unknown>): OccurrenceQuery | string {
   const { from, to, pagination, group, event, distinct, sort, q, ...rest } = query;
+  // Unknown parameters first: whatever else is wrong, a misspelt name is what to fix.
+  const feed = readFeedQuery(rest, { filters: true });
+  if (typeof feed === 'string') return feed.replace('Allowed: ', `Allowed: ${OWN.join(', ')}, `);
   if (distinct !== undefined && distinct !== 'event') return '"distinct" takes one value, "event": one row per event instead of one per occurrence.';
   const perEvent = distinct === 'event';
   const instant = (name: string, value: unknown): Date | null | string => {
@@ -78,8 +81,6 @@ export function readOccurrenceQuery(query: Record<string, unknown>): OccurrenceQ
   }
   if (q !== undefined && (typeof q !== 'string' || q.length > MAX_TEXT)) return `"q" must be given once, as text of at most ${MAX_TEXT} characters.`;
   const words = typeof q === 'string' ? q.trim().replace(/\s+/g, ' ') : '';
-  const feed = readFeedQuery(rest, { filters: true });
-  if (typeof feed === 'string') return feed.replace('Allowed: ', `Allowed: ${OWN.join(', ')}, `);
   return {
     ...feed,
     from: start,
