@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { backfillDirectoryFields, registerDirectoryFields } from './api/group/directory-fields';
+import { registerLanguageFilter } from './api/group/language-filter';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { applySignUpSetting } from './bootstrap/sign-up';
@@ -9,11 +11,14 @@ import { registerDocumentValidation } from './validation/document-validation';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentValidation(strapi);
+    registerDirectoryFields(strapi);
+    registerLanguageFilter(strapi);
     guardBodyParsing(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await backfillDirectoryFields(strapi);
     await ensurePublicPermissions(strapi);
     await applySignUpSetting(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(strapi);
