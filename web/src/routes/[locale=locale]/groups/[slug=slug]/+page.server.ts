@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { activityFeedUrl, calendarFeed, getGroup, listGroupEvents, listPhotos, listPosts } from '$lib/server/cms';
+import { activityFeedUrl, calendarFeed, getGroup, listGroupEvents } from '$lib/server/cms';
 import type { PageServerLoad } from './$types';
 
 const value = <T>(result: PromiseSettledResult<T>): T => {
@@ -9,19 +9,15 @@ const value = <T>(result: PromiseSettledResult<T>): T => {
 
 export const load = (async ({ fetch, params: { locale, slug } }) => {
   // Settled together: for an unknown group the occurrences are refused, and the 404 must win.
-  const [group, events, posts, photos] = await Promise.allSettled([
-    getGroup(fetch, slug, locale),
-    listGroupEvents(fetch, { locale, groupSlug: slug, limit: 10 }),
-    listPosts(fetch, { group: slug, limit: 5 }),
-    listPhotos(fetch, { group: slug, limit: 8 }),
-  ]);
+  const [group, events] = await Promise.allSettled([getGroup(fetch, slug, locale), listGroupEvents(fetch, { locale, groupSlug: slug, limit: 10 })]);
   const found = value(group);
   if (!found) error(404, 'No such group');
+  const { posts, photos, ...detail } = found;
   return {
-    group: found,
+    group: detail,
     events: value(events),
-    posts: value(posts),
-    photos: value(photos),
+    posts: posts.slice(0, 5),
+    photos: photos.slice(0, 8),
     calendar: calendarFeed(locale, { group: slug }),
     activityFeed: activityFeedUrl(locale, slug),
   };
