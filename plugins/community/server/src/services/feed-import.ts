@@ -240,7 +240,6 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
       const run: ImportRun = { id: randomUUID(), startedAt: now.toISOString(), finishedAt: null, total: chosen.length, done: 0, failed: 0 };
       await saveRun(run);
       onStarted?.({ ...run });
-      let changed = false;
       const byGroup = new Map<string, StateRow[]>();
       for (const row of chosen) byGroup.set(row.groupDocumentId, [...(byGroup.get(row.groupDocumentId) ?? []), row]);
       const holder = `${owner}:${run.id}`;
@@ -251,8 +250,13 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
           return;
         }
         for (const row of feeds) {
-          const result = await importOne(row, group);
-          changed ||= result.changed;
+          // A feed's writes renew the public caches once, when the feed is done, and only if it brought something new.
+          const versions = getService(strapi, 'content-version');
+          const result = await versions.batch(async () => {
+            const outcome = await importOne(row, group);
+            if (outcome.changed) await versions.bump();
+            return outcome;
+          });
           run.done += 1;
           if (!result.ok) run.failed += 1;
           await saveRun(run);
@@ -262,7 +266,6 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
       await work.finally(() => running.delete(work));
       run.finishedAt = new Date().toISOString();
       await saveRun(run);
-      if (changed) await getService(strapi, 'content-version').bump();
       return run;
     },
 
