@@ -21,6 +21,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         timeoutMs: env.int('FEEDS_TIMEOUT_MS', 10_000),
         maxBytes: env.int('FEEDS_MAX_BYTES', 5 * 1024 * 1024),
         concurrency: env.int('FEEDS_CONCURRENCY', 10),
+        // How long an instance holds a feed it imports; if it dies, another takes the feed up after this.
+        leaseMs: env.int('FEEDS_LEASE_MS', 5 * 60_000),
       },
     },
   },

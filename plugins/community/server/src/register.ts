@@ -1,11 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { changesPublic, isRemoval } from './public-writes';
+import { shareRateLimits } from './rate-limit-store';
 import { getService } from './utils';
 
 const MEMBERSHIP = 'api::membership.membership';
 
-/** Every write through the Document Service that can change public content changes the content version that public caches key on. */
+/**
+ * Every write through the Document Service that can change public content changes the
+ * content version that public caches key on; users-permissions counts its rate limits in
+ * the database, so they hold across instances.
+ */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  shareRateLimits(strapi);
   strapi.documents.use(async (context, next) => {
     const params = context.params as { documentId?: string; status?: string; data?: Record<string, unknown> } | undefined;
     let wasCoordinator = false;
