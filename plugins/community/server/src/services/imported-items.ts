@@ -78,14 +78,14 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
       const meta = strapi.db.metadata.get(uid as any);
       const groupMeta = strapi.db.metadata.get(GROUP as any);
       const column = (of: typeof meta, name: string) => (of.attributes[name] as { columnName?: string }).columnName ?? name;
-      const knex = strapi.db.connection;
       // The published groups as a subquery, so a page costs the same however many groups there are.
-      const published = knex(groupMeta.tableName)
+      const published = strapi.db
+        .getConnection(groupMeta.tableName)
         .select(column(groupMeta, 'documentId'))
         .whereNotNull(column(groupMeta, 'publishedAt'))
         .where(column(groupMeta, 'locale'), DEFAULT_LOCALE);
       if (options.group) published.where(column(groupMeta, 'slug'), options.group);
-      const items = knex(meta.tableName).whereIn(column(meta, 'groupDocumentId'), published);
+      const items = strapi.db.getConnection(meta.tableName).whereIn(column(meta, 'groupDocumentId'), published);
       // `de` takes `de-CH` too; `pt-BR` only itself. Tags are letters, digits and hyphens (checked by the controller).
       if (options.language) {
         const language = column(meta, 'language');
@@ -147,7 +147,8 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
         const meta = strapi.db.metadata.get(uid as any);
         const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
         const knex = strapi.db.connection;
-        const ranked = knex(meta.tableName)
+        const ranked = strapi.db
+          .getConnection(meta.tableName)
           .select('id')
           .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as newest', [column('groupDocumentId'), column(dateField), 'id']))
           .whereIn(column('groupDocumentId'), groupDocumentIds);
