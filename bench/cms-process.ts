@@ -3,6 +3,8 @@ import path from 'node:path';
 
 export interface BenchCms {
   url: string;
+  /** The CMS's process id. */
+  pid: number;
   /** Database queries and HTTP requests the CMS has seen so far. */
   counts(): Promise<{ queries: number; requests: number }>;
   /** Changes the content version: every cached answer, here and on the website, is a first one again. */
@@ -38,6 +40,7 @@ export async function startBenchCms(groups: number, env: Record<string, string> 
   });
   return {
     url,
+    pid: child.pid!,
     counts: () => ask('counts', 'counts'),
     bump: () => ask<boolean>('bump', 'bumped').then(() => undefined),
     async stop() {
