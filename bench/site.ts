@@ -3,8 +3,8 @@
  * throwaway SQLite database and the built website, then prints side by side
  *  - first visits (nothing cached, on the website or in the CMS): 250 distinct directory
  *    pages and 200 distinct group pages at the given concurrency, against the goal
- *    (p95 < 500 ms, at least 150 req/s), twice (the content version is changed in between,
- *    which is what a publish does);
+ *    (p95 < 500 ms, at least 150 req/s), with the CPU time the CMS and the website spent per
+ *    page, twice (the content version is changed in between, which is what a publish does);
  *  - steady state (pages already rendered in this minute and content version);
  *  - the CMS's cached anonymous answer to the website's group-page request and to a page of
  *    `/api/groups`, next to a bare Node server sending the same bytes from memory, under the
@@ -87,6 +87,28 @@ async function load(urls: string[], count = requests): Promise<Figures> {
 }
 
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
+
+/** CPU time a process has used so far, in milliseconds (Linux), or NaN where /proc is missing. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * A first-visit row, with the CPU time the CMS and the website spent per page: on a shared
+ * machine throughput follows the neighbours' load, CPU per page much less.
+ */
+async function firstVisits(name: string, urls: string[], cms: BenchCms, web: RunningWeb, goal: { p95: number; rps: number }) {
+  const before = { cms: cpuMs(cms.pid), web: cpuMs(web.pid) };
+  const figures = await load(urls, urls.length);
+  row(name, figures, goal);
+  const per = (now: number, then: number) => ((now - then) / urls.length).toFixed(1);
+  console.log(`${''.padEnd(44)} CPU per page: CMS ${per(cpuMs(cms.pid), before.cms)} ms, website ${per(cpuMs(web.pid), before.web)} ms`);
+}
 
 function row(name: string, figures: Figures, goal?: { p95: number; rps: number }) {
   const verdict = goal ? (figures.p95 < goal.p95 && figures.rps >= goal.rps ? '  meets the goal' : '  misses the goal') : '';
@@ -192,8 +214,8 @@ async function main() {
       // Nothing cached: a changed content version makes every answer of the CMS and the website a first one.
       await cms.bump();
       await sleep(WEB_VERSION_TTL_MS + 100);
-      row(`first visits ${round}: 250 list pages (fr)`, await load(listPages, listPages.length), goal);
-      row(`first visits ${round}: 200 group pages (de)`, await load(groupPages, groupPages.length), goal);
+      await firstVisits(`first visits ${round}: 250 list pages (fr)`, listPages, cms, web, goal);
+      await firstVisits(`first visits ${round}: 200 group pages (de)`, groupPages, cms, web, goal);
     }
 
     console.log('');
