@@ -2,7 +2,9 @@
  * Occurrences benchmark. Starts a CMS on a throwaway SQLite database (the demo community
  * plus one group with 5,000 published events, 500 of them recurring weekly) in its own
  * process, then measures `GET /api/community/occurrences` for the next 90 days of the
- * whole community calendar, first page of 100:
+ * whole community calendar, first page of 100, and the same with `distinct=event` (one row per
+ * event at its next occurrence, no end to the window: what the events list, home and group
+ * pages ask for), first page of 20, a text search among them, and one group's past events:
  *  - cold: the first request after an editor's write (the content version changed),
  *  - cached: later requests for the same URL,
  *  - 304: requests that send the ETag they hold.
@@ -65,6 +67,10 @@ async function main() {
     await measure('occurrences, community, first page of 100', `${url}/api/community/occurrences?${query}`, cms, rounds);
     await measure('occurrences, community, page 10', `${url}/api/community/occurrences?${query}&pagination[page]=10`, cms, rounds);
     await measure('occurrences, online only (fr)', `${url}/api/community/occurrences?${query}&format=online&locale=fr`, cms, rounds);
+    const next = `from=${from.toISOString()}&distinct=event&pagination[pageSize]=20`;
+    await measure('next occurrence per event, first page of 20', `${url}/api/community/occurrences?${next}`, cms, rounds);
+    await measure('next occurrence per event, q=event 4', `${url}/api/community/occurrences?${next}&q=event%204`, cms, rounds);
+    await measure('last occurrence per event, one group', `${url}/api/community/occurrences?to=${from.toISOString()}&distinct=event&sort=start:desc&group=${SLUG}&pagination[pageSize]=10`, cms, rounds);
   } finally {
     await cms.stop();
   }

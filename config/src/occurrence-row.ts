@@ -13,8 +13,17 @@ export interface OccurrenceRow {
   localEnd: string;
   timezone: string;
   allDay: boolean;
+  /** The event's own state: `scheduled`, `cancelled` or `postponed`. */
+  state: string;
+  /** The event is cancelled, or this occurrence of it alone. */
   cancelled: boolean;
+  /** This occurrence takes place at another time than its series' rule gives. */
+  moved: boolean;
+  /** Where the rule put a changed occurrence (moved or cancelled on its own); else null. */
+  originalStart: string | null;
   recurring: boolean;
+  /** The series' RRULE as stored, null for a one-off event. */
+  recurrence: string | null;
   format: string | null;
   type: string | null;
   language: string | null;

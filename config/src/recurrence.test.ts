@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarRule, cancelledStarts, lastEnd, nextOccurrence, occurrencesBetween, readRule, seriesProblem, untilInstant, type RecurringEvent } from './recurrence';
+import { calendarRule, cancelledStarts, changedOccurrences, changeProblems, lastEnd, lastOccurrenceBefore, nextOccurrence, occurrencesBetween, readRule, seriesProblem, untilInstant, type RecurringEvent } from './recurrence';
 
 const NY = 'America/New_York';
 
@@ -179,5 +179,80 @@ describe('rules the engine does not take', () => {
     ['FREQ=DAILY;COUNT=2;UNTIL=20270101', 'both UNTIL and COUNT'],
   ])('%s: %s', (rule, message) => {
     expect(readRule(rule).problem).toContain(message);
+  });
+});
+
+describe('occurrences changed one by one (RECURRENCE-ID)', () => {
+  // Monthly on the second Tuesday at 19:00 in New York: 13 Jan, 10 Feb, 10 Mar (EDT from 8 Mar), 14 Apr 2026.
+  const monthly = () => nySeries('2026-01-13T19:00:00', 'FREQ=MONTHLY;BYDAY=2TU', '-05:00');
+
+  it('a moved occurrence leaves its day and shows at its new time, in order', () => {
+    const event = { ...monthly(), changes: [{ originalStart: '2026-02-10T19:00:00-05:00', startsAt: '2026-02-12T18:30:00-05:00' }] };
+    expect(nyDates(event, '2026-01-01', '2026-04-01')).toEqual(['2026-01-13 19:00', '2026-02-12 18:30', '2026-03-10 19:00']);
+    const [moved] = occurrencesBetween(event, new Date('2026-02-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'));
+    expect(moved!.originalStart!.toISOString()).toBe('2026-02-11T00:00:00.000Z');
+    // Same length as the series (an hour) when only the start is given.
+    expect(moved!.end.toISOString()).toBe('2026-02-13T00:30:00.000Z');
+  });
+
+  it('an occurrence moved out of a window is not in it, and one moved into it is', () => {
+    const event = { ...monthly(), changes: [{ originalStart: '2026-03-10T19:00:00-04:00', startsAt: '2026-04-02T19:00:00-04:00', endsAt: '2026-04-02T21:00:00-04:00' }] };
+    expect(nyDates(event, '2026-03-01', '2026-04-01')).toEqual([]);
+    expect(nyDates(event, '2026-04-01', '2026-05-01')).toEqual(['2026-04-02 19:00', '2026-04-14 19:00']);
+  });
+
+  it('a cancelled occurrence stays listed, marked, and the next one is the one after', () => {
+    const event = { ...monthly(), changes: [{ originalStart: '2026-02-10T19:00:00-05:00', cancelled: true }] };
+    const february = occurrencesBetween(event, new Date('2026-02-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'));
+    expect(february.map((o) => [o.start.toISOString(), o.cancelled])).toEqual([['2026-02-11T00:00:00.000Z', true]]);
+    expect(nextOccurrence(event, new Date('2026-01-20T00:00:00Z'))!.start.toISOString()).toBe('2026-03-10T23:00:00.000Z');
+    expect(lastOccurrenceBefore(event, new Date('2026-03-01T00:00:00Z'))!.start.toISOString()).toBe('2026-01-14T00:00:00.000Z');
+  });
+
+  it('the next occurrence may be a moved one, earlier than the rule\'s next', () => {
+    const event = { ...monthly(), changes: [{ originalStart: '2026-03-10T19:00:00-04:00', startsAt: '2026-02-20T19:00:00-05:00' }] };
+    expect(nextOccurrence(event, new Date('2026-02-15T00:00:00Z'))!.start.toISOString()).toBe('2026-02-21T00:00:00.000Z');
+    expect(nextOccurrence(event, new Date('2026-02-22T00:00:00Z'))!.start.toISOString()).toBe('2026-04-14T23:00:00.000Z');
+  });
+
+  it('lists the changes with where the rule put them', () => {
+    const event = { ...monthly(), changes: [{ originalStart: '2026-03-10T23:00:00Z', cancelled: true }, { originalStart: '2026-02-10T20:00:00-05:00', startsAt: '2026-02-11T19:00:00-05:00' }] };
+    expect(changedOccurrences(event).map((o) => [o.originalStart.toISOString(), o.start.toISOString(), o.cancelled])).toEqual([
+      // The February change named the right day at another hour: the rule's own time is the original.
+      ['2026-02-11T00:00:00.000Z', '2026-02-12T00:00:00.000Z', false],
+      ['2026-03-10T23:00:00.000Z', '2026-03-10T23:00:00.000Z', true],
+    ]);
+  });
+
+  it('refuses changes that name no occurrence, name one twice, end before they start, or sit on a one-off', () => {
+    const event = {
+      ...monthly(),
+      exceptionDates: ['2026-04-14T23:00:00Z'],
+      changes: [
+        { originalStart: '2026-02-11T19:00:00-05:00' },
+        { originalStart: '2026-03-10T23:00:00Z', startsAt: '2026-03-11T23:00:00Z', endsAt: '2026-03-11T22:00:00Z' },
+        { originalStart: '2026-03-10T20:00:00-04:00', cancelled: true },
+        { originalStart: '2026-04-14T23:00:00Z', cancelled: true },
+        { originalStart: 'soon' },
+      ],
+    };
+    expect(changeProblems(event).map((p) => `${p.index} ${p.field}: ${p.message}`)).toEqual([
+      '0 originalStart: names 2026-02-11 (America/New_York), a day on which the series has no occurrence',
+      "1 endsAt: must be after the occurrence's start",
+      '2 originalStart: names the same occurrence as change 2',
+      '3 originalStart: names an occurrence the exception dates already cancel',
+      "4 originalStart: must be the start of one of the series' occurrences, as an ISO 8601 instant",
+    ]);
+    const oneOff = { startsAt: '2026-02-10T19:00:00Z', endsAt: '2026-02-10T20:00:00Z', changes: [{ originalStart: '2026-02-10T19:00:00Z', cancelled: true }] };
+    expect(changeProblems(oneOff)[0]!.message).toMatch(/recurring events only/);
+    expect(changeProblems({ ...monthly(), changes: [{ originalStart: '2026-02-10T19:00:00-05:00', startsAt: '2026-02-11T19:00:00-05:00' }] })).toEqual([]);
+  });
+
+  it('the last occurrence before an instant reaches back over years of a running series', () => {
+    const weekly = nySeries('2020-01-06T09:00:00', 'FREQ=WEEKLY;BYDAY=MO', '-05:00');
+    expect(lastOccurrenceBefore(weekly, new Date('2026-12-07T12:00:00Z'))!.start.toISOString()).toBe('2026-11-30T14:00:00.000Z');
+    expect(lastOccurrenceBefore(weekly, new Date('2020-01-06T14:00:00Z'))).toBeNull();
+    const ended = nySeries('2020-01-06T09:00:00', 'FREQ=WEEKLY;BYDAY=MO;COUNT=3', '-05:00');
+    expect(lastOccurrenceBefore(ended, new Date('2026-12-07T12:00:00Z'))!.start.toISOString()).toBe('2020-01-20T14:00:00.000Z');
   });
 });

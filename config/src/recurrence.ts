@@ -33,6 +33,19 @@ export interface RecurrenceRule {
   wkst: string | null;
 }
 
+/**
+ * One occurrence of a series changed on its own (an RFC 5545 RECURRENCE-ID override): moved
+ * to another time, or cancelled while the series goes on.
+ */
+export interface OccurrenceChange {
+  /** The occurrence's start as the rule gives it (the day it falls on is what matches). */
+  originalStart: string | Date;
+  /** Where it moved to; absent or null when only cancelled or only its end moved. */
+  startsAt?: string | Date | null;
+  endsAt?: string | Date | null;
+  cancelled?: boolean | null;
+}
+
 /** What expanding an event needs; all-day events keep their dates as UTC calendar dates. */
 export interface RecurringEvent {
   startsAt: string | Date;
@@ -41,11 +54,17 @@ export interface RecurringEvent {
   allDay?: boolean | null;
   recurrence?: string | null;
   exceptionDates?: unknown;
+  /** Occurrences changed one by one ({@link OccurrenceChange}); ignored on an event that does not recur. */
+  changes?: unknown;
 }
 
 export interface Occurrence {
   start: Date;
   end: Date;
+  /** Set on a changed occurrence: where the rule put it. */
+  originalStart?: Date;
+  /** True when this occurrence alone is cancelled. */
+  cancelled?: boolean;
 }
 
 export const WEEKDAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
@@ -243,6 +262,8 @@ interface Series {
   duration: number;
   /** Wall-clock days (YYYYMMDD in the series' zone) whose occurrence is cancelled. */
   skipped: Set<string>;
+  /** Changed occurrences by the wall-clock day the rule puts them on. */
+  changed: Map<string, Required<Occurrence>>;
 }
 
 const compiledRules = new Map<string, Compiled>();
@@ -305,13 +326,56 @@ function series(event: RecurringEvent): Series | null {
     // An exception names the day it cancels; matching on the day tolerates a time typed slightly off.
     if (!Number.isNaN(instant.getTime())) skipped.add(dayKey(instant, zone));
   }
-  return {
+  const s: Series = {
     compiled: compile(start, zone, rule, event),
     zone,
     start,
     duration: Number.isNaN(end.getTime()) ? 0 : Math.max(0, end.getTime() - start.getTime()),
     skipped,
+    changed: new Map(),
   };
+  for (const change of readChanges(event.changes)) {
+    const day = dayKey(change.originalStart, zone);
+    // A change applies to an occurrence the rule gives and the exceptions leave; any other is ignored.
+    const original = ruleStartOn(s, day);
+    if (!original || skipped.has(day) || s.changed.has(day)) continue;
+    const moved = change.startsAt ?? original;
+    const ends = change.endsAt ?? new Date(moved.getTime() + s.duration);
+    s.changed.set(day, { start: moved, end: ends > moved ? ends : moved, originalStart: original, cancelled: change.cancelled });
+  }
+  return s;
+}
+
+interface ReadChange {
+  originalStart: Date;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  cancelled: boolean;
+}
+
+const instantOrNull = (value: unknown): Date | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/** The well-formed entries of a `changes` list; malformed ones are left out (the CMS refuses them on write). */
+function readChanges(changes: unknown): ReadChange[] {
+  if (!Array.isArray(changes)) return [];
+  const out: ReadChange[] = [];
+  for (const change of changes as Record<string, unknown>[]) {
+    const originalStart = instantOrNull(change?.originalStart);
+    if (!originalStart) continue;
+    out.push({ originalStart, startsAt: instantOrNull(change.startsAt), endsAt: instantOrNull(change.endsAt), cancelled: change.cancelled === true });
+  }
+  return out;
+}
+
+/** The rule's start on a wall-clock day of the series' zone, if it gives one (at most one a day: no BYHOUR). */
+function ruleStartOn(s: Series, day: string): Date | null {
+  const date = { year: +day.slice(0, 4), month: +day.slice(4, 6), day: +day.slice(6, 8) };
+  const noon = zonedInstant(date, { hour: 12, minute: 0 }, s.zone);
+  return startsBetween(s, new Date(noon.getTime() - 15 * HOUR), new Date(noon.getTime() + 15 * HOUR)).find((start) => dayKey(start, s.zone) === day) ?? null;
 }
 
 /** Every start of the series' rule in [from, to], cancelled days included. */
@@ -355,26 +419,68 @@ export function occurrencesBetween(event: RecurringEvent, from: Date, to: Date):
     const overlaps = start < to && (last > from || start.getTime() >= from.getTime());
     return overlaps ? [{ start, end: last }] : [];
   }
-  return startsBetween(s, new Date(from.getTime() - s.duration), to)
+  const regular: Occurrence[] = startsBetween(s, new Date(from.getTime() - s.duration), to)
     .filter((start) => start.getTime() + s.duration > from.getTime() || start.getTime() >= from.getTime())
-    .filter((start) => start < to && !s.skipped.has(dayKey(start, s.zone)))
+    .filter((start) => start < to && !s.skipped.has(dayKey(start, s.zone)) && !s.changed.has(dayKey(start, s.zone)))
     .map((start) => ({ start, end: new Date(start.getTime() + s.duration) }));
+  const changed = [...s.changed.values()].filter(({ start, end }) => start < to && (end > from || start >= from));
+  if (!changed.length) return regular;
+  return [...regular, ...changed].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
-/** The first occurrence that has not ended by `now`, or null when the series is over. */
+/** The occurrences changed one by one, in the order the rule gives them, each with where the rule put it. */
+export function changedOccurrences(event: RecurringEvent): Required<Occurrence>[] {
+  const s = series(event);
+  if (!s) return [];
+  return [...s.changed.values()].sort((a, b) => a.originalStart.getTime() - b.originalStart.getTime());
+}
+
+const notOver = (o: Occurrence, now: Date) => o.end > now || o.start >= now;
+
+/**
+ * The first occurrence that has not ended by `now` and takes place (one cancelled on its own
+ * is passed over), or null when the series is over.
+ */
 export function nextOccurrence(event: RecurringEvent, now: Date): Occurrence | null {
   const s = series(event);
   if (!s) {
     const [only] = occurrencesBetween(event, now, new Date(8.64e15));
     return only ?? null;
   }
+  let regular: Occurrence | null = null;
   let from = new Date(Math.max(s.start.getTime(), now.getTime() - s.duration));
-  for (let tries = 0; tries < 10_000; tries += 1) {
+  for (let tries = 0; tries < 10_000 && !regular; tries += 1) {
     const start = firstStartFrom(s, from);
-    if (!start) return null;
-    const end = new Date(start.getTime() + s.duration);
-    if ((end > now || start >= now) && !s.skipped.has(dayKey(start, s.zone))) return { start, end };
+    if (!start) break;
+    const candidate = { start, end: new Date(start.getTime() + s.duration) };
+    const day = dayKey(start, s.zone);
+    if (notOver(candidate, now) && !s.skipped.has(day) && !s.changed.has(day)) regular = candidate;
     from = new Date(start.getTime() + 1000);
+  }
+  const changed = [...s.changed.values()].filter((o) => !o.cancelled && notOver(o, now));
+  return [...(regular ? [regular] : []), ...changed].sort((a, b) => a.start.getTime() - b.start.getTime())[0] ?? null;
+}
+
+/**
+ * The last occurrence that starts before `to` and takes place (one cancelled on its own is
+ * passed over), or null when there is none.
+ */
+export function lastOccurrenceBefore(event: RecurringEvent, to: Date): Occurrence | null {
+  const s = series(event);
+  if (!s) {
+    const start = toInstant(event.startsAt);
+    if (Number.isNaN(start.getTime()) || start >= to) return null;
+    const end = toInstant(event.endsAt);
+    return { start, end: Number.isNaN(end.getTime()) || end < start ? start : end };
+  }
+  const earliest = Math.min(s.start.getTime(), ...[...s.changed.values()].map((o) => o.start.getTime()));
+  // Back from `to` a window at a time: a running series is found in the first one.
+  for (let windowEnd = to.getTime(); windowEnd > earliest; windowEnd -= 400 * DAY) {
+    const windowStart = new Date(windowEnd - 400 * DAY);
+    const found = occurrencesBetween(event, windowStart, new Date(windowEnd)).filter(
+      (o) => !o.cancelled && o.start >= windowStart && o.start.getTime() < windowEnd,
+    );
+    if (found.length) return found.at(-1)!;
   }
   return null;
 }
@@ -388,13 +494,15 @@ export function lastEnd(event: RecurringEvent): Date | null {
   }
   if (s.compiled.all) {
     const last = s.compiled.all.at(-1);
-    return last ? new Date(last.getTime() + s.duration) : toInstant(event.endsAt);
+    const ruleEnd = last ? new Date(last.getTime() + s.duration) : toInstant(event.endsAt);
+    return new Date(Math.max(ruleEnd.getTime(), ...[...s.changed.values()].map((o) => o.end.getTime())));
   }
   const rule = parseRecurrence(event.recurrence)!;
   if (rule.until === null) return null;
   const until = untilInstant(rule.until, event)!;
   const [last] = startsBetween(s, new Date(until.getTime() - 400 * DAY), until).slice(-1);
-  return last ? new Date(last.getTime() + s.duration) : toInstant(event.endsAt);
+  const ruleEnd = last ? new Date(last.getTime() + s.duration) : toInstant(event.endsAt);
+  return new Date(Math.max(ruleEnd.getTime(), ...[...s.changed.values()].map((o) => o.end.getTime())));
 }
 
 /** The starts of the occurrences the event's exception dates cancel, for EXDATE. */
@@ -431,4 +539,45 @@ export function seriesProblem(event: RecurringEvent): string | undefined {
     ? `the first occurrences of the rule would be ${coming.map((d) => `${weekday(d)} ${show(d)}`).join(', ')} (${s.zone})`
     : 'the rule has no occurrence from that day on';
   return `does not match startsAt (${weekday(s.start)} ${show(s.start)} ${s.zone}), which must be its first occurrence: ${would}`;
+}
+
+/**
+ * What is wrong with each of a series' changed occurrences, by position in the list: each
+ * must name a day the rule gives and the exceptions leave, once, and end after it starts.
+ */
+export function changeProblems(event: RecurringEvent): { index: number; field: keyof OccurrenceChange; message: string }[] {
+  const changes = Array.isArray(event.changes) ? (event.changes as Record<string, unknown>[]) : [];
+  if (!changes.length) return [];
+  const s = series(event);
+  if (!s) return [{ index: 0, field: 'originalStart', message: 'apply to recurring events only: a one-off event is moved by changing its own start' }];
+  const problems: { index: number; field: keyof OccurrenceChange; message: string }[] = [];
+  const days = new Map<string, number>();
+  changes.forEach((change, index) => {
+    const originalStart = instantOrNull(change?.originalStart);
+    if (!originalStart) {
+      problems.push({ index, field: 'originalStart', message: 'must be the start of one of the series\' occurrences, as an ISO 8601 instant' });
+      return;
+    }
+    const day = dayKey(originalStart, s.zone);
+    const original = ruleStartOn(s, day);
+    if (!original) {
+      const show = localStamp(originalStart, s.zone).replace(/^(\d{4})(\d{2})(\d{2}).*/, '$1-$2-$3');
+      problems.push({ index, field: 'originalStart', message: `names ${show} (${s.zone}), a day on which the series has no occurrence` });
+    } else if (s.skipped.has(day)) {
+      problems.push({ index, field: 'originalStart', message: 'names an occurrence the exception dates already cancel' });
+    }
+    if (days.has(day)) problems.push({ index, field: 'originalStart', message: `names the same occurrence as change ${days.get(day)! + 1}` });
+    else days.set(day, index);
+    const startsAt = change.startsAt === undefined || change.startsAt === null || change.startsAt === '' ? null : instantOrNull(change.startsAt);
+    const endsAt = change.endsAt === undefined || change.endsAt === null || change.endsAt === '' ? null : instantOrNull(change.endsAt);
+    if (startsAt === null && change.startsAt !== undefined && change.startsAt !== null && change.startsAt !== '') {
+      problems.push({ index, field: 'startsAt', message: 'must be an ISO 8601 instant' });
+    }
+    if (endsAt === null && change.endsAt !== undefined && change.endsAt !== null && change.endsAt !== '') {
+      problems.push({ index, field: 'endsAt', message: 'must be an ISO 8601 instant' });
+    }
+    const start = startsAt ?? original;
+    if (start && endsAt && endsAt <= start) problems.push({ index, field: 'endsAt', message: 'must be after the occurrence\'s start' });
+  });
+  return problems;
 }

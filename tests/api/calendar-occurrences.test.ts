@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expandIndependently, intlWall } from '../../plugins/community/server/src/calendar/testing/independent-expander';
+import { intlWall } from '../../plugins/community/server/src/calendar/testing/independent-expander';
 import { api } from './client';
-
-interface ApiEvent {
-  documentId: string;
-  startsAt: string;
-  endsAt: string;
-  timezone: string;
-  allDay: boolean | null;
-  recurrence: string | null;
-  exceptionDates: unknown;
-  format: string;
-}
+import { apiEvents, independentStarts as starts, lastStart, nextStart, type ApiEvent } from './independent-occurrences';
 
 interface Row {
   documentId: string;
+  title: string;
+  language: string | null;
   start: string;
   end: string;
   localStart: string;
@@ -27,25 +19,24 @@ const FROM = new Date(Math.floor(Date.now() / DAY) * DAY);
 const TO = new Date(FROM.getTime() + 120 * DAY);
 const WINDOW = `from=${FROM.toISOString()}&to=${TO.toISOString()}`;
 
-async function apiEvents(filters = ''): Promise<ApiEvent[]> {
-  const all: ApiEvent[] = [];
-  for (let page = 1; ; page += 1) {
-    const response = await api.get(`/api/events?pagination[pageSize]=100&pagination[page]=${page}${filters}`);
-    expect(response.status, response.text).toBe(200);
-    all.push(...response.body.data);
-    if (page >= response.body.meta.pagination.pageCount) return all;
-  }
-}
-
-/** The occurrences of the API's events in the window, by an expander that shares no code with the CMS's. */
+/** The occurrences of the API's events in the window, by the independent expander. */
 function expected(events: ApiEvent[]): string[] {
   return events.flatMap((event) => {
     const duration = Date.parse(event.endsAt) - Date.parse(event.startsAt);
-    const exceptionDates = Array.isArray(event.exceptionDates) ? (event.exceptionDates as string[]) : [];
-    return expandIndependently({ ...event, exceptionDates }, TO)
-      .filter((start) => start + duration > FROM.getTime() || start >= FROM.getTime())
+    return starts(event, TO)
+      .filter((start) => (start + duration > FROM.getTime() || start >= FROM.getTime()) && start < TO.getTime())
       .map((start) => `${event.documentId} ${new Date(start).toISOString()}`);
   });
+}
+
+/** Each event's next occurrence not ended at `now` by the independent expander, as `start` ISO strings. */
+function expectedNext(events: ApiEvent[], now: Date): Map<string, string> {
+  const next = new Map<string, string>();
+  for (const event of events) {
+    const start = nextStart(event, now);
+    if (start !== null) next.set(event.documentId, new Date(start).toISOString());
+  }
+  return next;
 }
 
 async function allRows(query: string): Promise<Row[]> {
@@ -120,10 +111,67 @@ describe('GET /api/community/occurrences', () => {
     [`from=${TO.toISOString()}&to=${FROM.toISOString()}`, '"to" must be after "from"'],
     [`from=2027-01-01&to=2029-01-01`, 'at most 400 days'],
     [`${WINDOW}&colour=red`, 'colour'],
+    ['distinct=event', 'give "from", "to" or both'],
+    [`${WINDOW}&distinct=events`, '"distinct"'],
+    [`${WINDOW}&sort=title:asc`, '"sort"'],
+    [`${WINDOW}&q=${'x'.repeat(101)}`, '"q"'],
   ])('says what is wrong with %s', async (query, message) => {
     const response = await api.get(`/api/community/occurrences?${query}`);
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain(message);
+  });
+
+  it('gives each event once, at its next occurrence, with distinct=event and no end to the window', async () => {
+    const events = await apiEvents();
+    const rows = await allRows(`from=${FROM.toISOString()}&distinct=event`);
+    expect(new Map(rows.map((r) => [r.documentId, r.start]))).toEqual(expectedNext(events, FROM));
+    expect(rows.map((r) => r.start)).toEqual(rows.map((r) => r.start).sort());
+    // A series whose next date is more than 400 days off is there too: nothing is cut at a window.
+    expect(rows.length).toBe(new Set(rows.map((r) => r.documentId)).size);
+  });
+
+  it('gives each event once, at its last occurrence before `to`, latest first, with distinct=event and sort=start:desc', async () => {
+    const events = await apiEvents();
+    const last = new Map<string, string>();
+    for (const event of events) {
+      const start = lastStart(event, FROM);
+      if (start !== null) last.set(event.documentId, new Date(start).toISOString());
+    }
+    const rows = await allRows(`to=${FROM.toISOString()}&distinct=event&sort=start:desc`);
+    expect(new Map(rows.map((r) => [r.documentId, r.start]))).toEqual(last);
+    expect(rows.map((r) => r.start)).toEqual(rows.map((r) => r.start).sort().reverse());
+  });
+
+  it('gives each event its nextOccurrence in the content API, as the independent expander does', async () => {
+    const before = new Date();
+    const events = await apiEvents();
+    const after = new Date();
+    const [early, late] = [expectedNext(events, before), expectedNext(events, after)];
+    for (const event of events) {
+      // The CMS worked at some instant between the two readings of the clock.
+      const candidates = [early.get(event.documentId) ?? null, late.get(event.documentId) ?? null];
+      expect(candidates, event.documentId).toContain(event.nextOccurrence?.start ?? null);
+    }
+    expect(events.some((event) => event.recurrence && event.nextOccurrence && event.nextOccurrence.start > event.startsAt)).toBe(true);
+    // Asked for with a narrow field list, too.
+    const one = await api.get(`/api/events?fields[0]=title&pagination[pageSize]=1&filters[documentId][$eq]=${events[0]!.documentId}`);
+    expect(one.body.data[0].nextOccurrence).toEqual(events[0]!.nextOccurrence);
+  });
+
+  it('finds events by words of their title, description or group, and offers the languages the rows have', async () => {
+    const events = (await apiEvents('&populate[group][fields][0]=name')) as (ApiEvent & { description: string | null; language: string | null; group: { name: string } | null })[];
+    const word = 'meetup';
+    const matching = events.filter((event) => [event.title, event.description, event.group?.name].some((text) => text?.toLowerCase().includes(word)));
+    const next = expectedNext(matching, FROM);
+    expect(next.size).toBeGreaterThan(0);
+    const response = await api.get(`/api/community/occurrences?from=${FROM.toISOString()}&distinct=event&q=MeetUp&pagination[pageSize]=100`);
+    expect(new Map((response.body.data as Row[]).map((r) => [r.documentId, r.start]))).toEqual(next);
+    const all = await allRows(`from=${FROM.toISOString()}&distinct=event`);
+    const languages = [...new Set(all.flatMap((r) => (r.language ? [r.language] : [])))].sort();
+    const withLanguage = await api.get(`/api/community/occurrences?from=${FROM.toISOString()}&distinct=event&language=${languages[0]}`);
+    // The language filter narrows the rows, never the choices offered.
+    expect(withLanguage.body.meta.languages).toEqual(languages);
+    expect((withLanguage.body.data as Row[]).every((r) => r.language === languages[0] || r.language?.startsWith(`${languages[0]}-`))).toBe(true);
   });
 
   it('answers a client whose copy is current with 304', async () => {

@@ -45,11 +45,17 @@ function checkStructure(ics: string) {
   for (const zone of named) expect(defined.has(zone), `VTIMEZONE for ${zone}`).toBe(true);
 }
 
-/** The events as two independent parsers read them; both must read the same events at the same instants. */
+/**
+ * The events as two independent parsers read them; both must read the same events at the
+ * same instants, and the same occurrences changed one by one (RECURRENCE-ID components, which
+ * node-ical files under their series).
+ */
 function parseBoth(ics: string): CalendarEvent[] {
   const component = new ICAL.Component(ICAL.parse(ics));
   for (const zone of component.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
-  const byIcalJs = component.getAllSubcomponents('vevent').map((vevent) => {
+  const vevents = component.getAllSubcomponents('vevent');
+  const overrides = vevents.filter((vevent) => vevent.hasProperty('recurrence-id'));
+  const byIcalJs = vevents.filter((vevent) => !vevent.hasProperty('recurrence-id')).map((vevent) => {
     const event = new ICAL.Event(vevent);
     return {
       uid: event.uid,
@@ -68,6 +74,13 @@ function parseBoth(ics: string): CalendarEvent[] {
     expect(start, event.uid).toBe(starts.get(event.uid));
     expect(typeof event.summary === 'string' ? event.summary : event.summary.val).toBe(byIcalJs.find((e) => e.uid === event.uid)!.summary);
   }
+  const changedByNodeIcal = byNodeIcal.flatMap((event) => Object.values(event.recurrences ?? {}).map((change) => `${event.uid} ${(change as nodeIcal.VEvent).start.getTime()}`));
+  const changedByIcalJs = overrides.map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    return `${event.uid} ${event.startDate.toJSDate().getTime()}`;
+  });
+  // node-ical files each change under two keys (its date and its date-time).
+  expect([...new Set(changedByNodeIcal)].sort()).toEqual(changedByIcalJs.sort());
   return byIcalJs;
 }
 

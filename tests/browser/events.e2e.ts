@@ -53,4 +53,55 @@ describe('events in a real browser', () => {
     await screenshot(page, 'event-fr-phone');
     await page.close();
   });
+
+  it('shows a month accessibly in two locales, as a list of days on a phone, with the same events as the list for the same filters', async () => {
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+    for (const locale of ['fr', 'ja']) {
+      const page = await farAway.newPage();
+      expect((await page.goto(webUrl(`/${locale}/events?view=month&month=${month}`)))?.status()).toBe(200);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('table.month-calendar thead th').count()).toBe(7);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, `events-month-${locale}-desktop`);
+      await page.close();
+    }
+
+    const phone = await local.newPage();
+    expect((await phone.goto(webUrl(`/fr/events?view=month&month=${month}&format=online`)))?.status()).toBe(200);
+    await phone.waitForLoadState('networkidle');
+    expect(await scrollsSideways(phone)).toBe(false);
+    // No squeezed grid: the weekday row is gone and every day shown is one with events, its date written out.
+    expect(await phone.locator('table.month-calendar thead').isVisible()).toBe(false);
+    const days = phone.locator('table.month-calendar td:visible');
+    expect(await days.count()).toBeGreaterThan(0);
+    for (const day of await days.all()) {
+      expect(await day.locator('li').count()).toBeGreaterThan(0);
+      expect(await day.locator('.day-long').isVisible()).toBe(true);
+    }
+    expect(await accessibilityViolations(phone)).toEqual([]);
+    await screenshot(phone, 'events-month-fr-phone');
+
+    // The list with the same filter, page after page: each event once, at its next occurrence.
+    const inMonth = new Set(await phone.locator('table.month-calendar li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!)));
+    const listed = new Map<string, string>();
+    for (let n = 1; ; n += 1) {
+      expect((await phone.goto(webUrl(`/fr/events?format=online&page=${n}`)))?.status()).toBe(200);
+      const cards = await phone.locator('ul.event-list > li').evaluateAll((items) =>
+        items.map((li) => [li.querySelector('a')!.getAttribute('href')!, li.querySelector('time')!.getAttribute('datetime')!] as [string, string]),
+      );
+      for (const [href, start] of cards) listed.set(href, start);
+      if (!(await phone.locator('a[rel="next"]').count())) break;
+    }
+    expect(inMonth.size).toBeGreaterThan(0);
+    // Next month lies ahead: an event held in it comes next then at the latest, so the list has it.
+    for (const href of inMonth) expect(listed.has(href), href).toBe(true);
+    // An event listed at a date well inside the month is in the month.
+    const first = Date.parse(`${month}-01T00:00:00Z`) + 86_400_000;
+    const last = Date.parse(`${new Date(Date.UTC(+month.slice(0, 4), +month.slice(5), 1)).toISOString().slice(0, 10)}T00:00:00Z`) - 86_400_000;
+    for (const [href, start] of listed) {
+      if (Date.parse(start) >= first && Date.parse(start) < last) expect(inMonth.has(href), href).toBe(true);
+    }
+    await phone.close();
+  });
 });

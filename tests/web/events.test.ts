@@ -1,7 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { events as seedEvents } from '../../cms/src/seed/data';
-import { expandIndependently } from '../../plugins/community/server/src/calendar/testing/independent-expander';
-import { api } from '../api/client';
+import { apiEvents, independentStarts, lastStart, nextStart, type ApiEvent } from '../api/independent-occurrences';
 
 const web = (path: string) => fetch(`${inject('webUrl')}${path}`, { redirect: 'manual' });
 
@@ -13,40 +12,6 @@ function decode(html: string) {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-}
-
-interface ApiEvent {
-  documentId: string;
-  slug: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  timezone: string;
-  allDay: boolean | null;
-  recurrence: string | null;
-  exceptionDates: unknown;
-  language: string | null;
-  state: string;
-}
-
-/** Every published event matching `filters` (a CMS query string), as the API serves it. */
-async function apiEvents(filters = ''): Promise<ApiEvent[]> {
-  const all: ApiEvent[] = [];
-  for (let page = 1; ; page += 1) {
-    const response = await api.get(`/api/events?pagination[pageSize]=100&pagination[page]=${page}${filters}`);
-    expect(response.status, response.text).toBe(200);
-    all.push(...response.body.data);
-    if (page >= response.body.meta.pagination.pageCount) return all;
-  }
-}
-
-/** The next start of each event that has not ended by `now`, by an expander independent of the site's. */
-function nextStart(event: ApiEvent, now = new Date()): number | null {
-  const duration = Date.parse(event.endsAt) - Date.parse(event.startsAt);
-  const horizon = new Date(now.getTime() + 5 * 366 * 86_400_000);
-  const exceptionDates = Array.isArray(event.exceptionDates) ? (event.exceptionDates as string[]) : [];
-  const starts = expandIndependently({ ...event, exceptionDates }, horizon);
-  return starts.find((start) => start + duration > now.getTime()) ?? null;
 }
 
 const upcoming = (events: ApiEvent[], now = new Date()) => events.filter((event) => nextStart(event, now) !== null);
@@ -71,7 +36,7 @@ describe('the events list', () => {
     expect(html).toMatch(/Every (first|second|third|fourth|last) \w+day of the month|Weekly on \w+day|Every other week on \w+day/);
     // A cancelled event stays listed, marked, on whichever page its date puts it.
     const cancelled = expected.find((e) => e.state === 'cancelled')!;
-    const sorted = [...expected].sort((a, b) => nextStart(a)! - nextStart(b)! || a.title.localeCompare(b.title));
+    const sorted = [...expected].sort((a, b) => nextStart(a)! - nextStart(b)! || (a.documentId < b.documentId ? -1 : 1));
     const page = Math.floor(sorted.indexOf(cancelled) / 20) + 1;
     const onPage = await listed(`?page=${page}`);
     expect(onPage.slugs).toContain(cancelled.slug);
@@ -156,28 +121,32 @@ describe('a group page', () => {
     return [...html.slice(start, end).matchAll(/<a href="\/\w+(?:-\w+)?\/events\/([^"/?]+)">[\s\S]*?<time datetime="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
   };
 
-  it.each(['en', 'ja'])('in %s lists an ongoing monthly series under upcoming at its next date, never under past', async (locale) => {
+  it.each(['en', 'ja'])('in %s lists an ongoing monthly series under upcoming at its next date, and under past at its last', async (locale) => {
     const paris = seedEvents.find((e) => e.slug === 'paris-user-group-monthly-meetup')!;
     const events = await apiEvents(`&filters[group][slug][$eq]=${paris.group}`);
     const series = events.find((e) => e.slug === paris.slug)!;
     expect(series.recurrence).toMatch(/FREQ=MONTHLY/);
-    // The series began in the past: its own dates alone would put it under past.
+    // The series began in the past: its own dates alone would put it under past only.
     expect(Date.parse(series.endsAt)).toBeLessThan(Date.now());
-    const next = (e: ApiEvent) => nextStart(e);
+    const now = new Date();
+    const byId = (a: ApiEvent, b: ApiEvent) => (a.documentId < b.documentId ? -1 : 1);
     const expected = events
-      .filter((e) => next(e) !== null)
-      .sort((a, b) => next(a)! - next(b)! || (a.documentId < b.documentId ? -1 : 1))
+      .filter((e) => nextStart(e, now) !== null)
+      .sort((a, b) => nextStart(a, now)! - nextStart(b, now)! || byId(a, b))
       .slice(0, 10)
-      .map((e) => `${e.slug} ${new Date(next(e)!).toISOString()}`);
-    expect(expected).toContain(`${paris.slug} ${new Date(next(series)!).toISOString()}`);
+      .map((e) => `${e.slug} ${new Date(nextStart(e, now)!).toISOString()}`);
+    expect(expected).toContain(`${paris.slug} ${new Date(nextStart(series, now)!).toISOString()}`);
+    const past = events
+      .filter((e) => lastStart(e, now) !== null)
+      .sort((a, b) => lastStart(b, now)! - lastStart(a, now)! || byId(b, a))
+      .slice(0, 10)
+      .map((e) => `${e.slug} ${new Date(lastStart(e, now)!).toISOString()}`);
+    expect(past).toContain(`${paris.slug} ${new Date(lastStart(series, now)!).toISOString()}`);
     const response = await web(`/${locale}/groups/${paris.group}`);
     expect(response.status).toBe(200);
     const html = decode(await response.text());
     expect(section(html, 'upcoming')).toEqual(expected);
-    const ended = new Set(events.filter((e) => next(e) === null).map((e) => e.slug));
-    const past = section(html, 'past').map((line) => line.split(' ')[0]);
-    expect(past.every((slug) => ended.has(slug!)), past.join()).toBe(true);
-    expect(past).not.toContain(paris.slug);
+    expect(section(html, 'past')).toEqual(past);
   });
 });
 
@@ -259,5 +228,103 @@ describe('the .ics download', () => {
     expect(unfolded).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Paris');
     expect(unfolded).toMatch(/\r\nDTSTART;TZID=Europe\/Paris:\d{8}T\d{6}\r\n/);
     expect(unfolded).toContain('\r\nRRULE:FREQ=MONTHLY;BYDAY=2TU;UNTIL=20270630T000000Z\r\n');
+  });
+});
+
+describe('the month view', () => {
+  const DAY = 86_400_000;
+  /** The local date of an instant in a zone, by Intl. */
+  const localDate = (ms: number, zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+    return parts.slice(0, 10);
+  };
+  const localClock = (ms: number, zone: string) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+
+  /** Each occurrence dated in `month` where it takes place, with the local dates it covers there: `slug start` → dates. */
+  function expectedMonth(events: ApiEvent[], month: string): Map<string, string[]> {
+    const first = `${month}-01`;
+    const [year, number] = month.split('-').map(Number) as [number, number];
+    const next = new Date(Date.UTC(year, number, 1)).toISOString().slice(0, 10);
+    const until = new Date(Date.parse(`${next}T00:00:00Z`) + 2 * DAY);
+    const found = new Map<string, string[]>();
+    for (const event of events) {
+      const zone = event.allDay ? 'UTC' : event.timezone;
+      const duration = Date.parse(event.endsAt) - Date.parse(event.startsAt);
+      for (const start of independentStarts(event, until)) {
+        const end = start + duration;
+        const startDate = localDate(start, zone);
+        // An end at local midnight belongs to the day before.
+        let endDate = localDate(end, zone);
+        if (end > start && localClock(end, zone) === '00:00:00') endDate = localDate(end - DAY, zone);
+        const dates: string[] = [];
+        for (let d = Date.parse(`${startDate}T00:00:00Z`); d <= Date.parse(`${endDate}T00:00:00Z`); d += DAY) {
+          const date = new Date(d).toISOString().slice(0, 10);
+          if (date >= first && date < next) dates.push(date);
+        }
+        if (dates.length) found.set(`${event.slug} ${new Date(start).toISOString()}`, dates);
+      }
+    }
+    return found;
+  }
+
+  /** `slug start` → the dates of the cells it is in. */
+  function shown(html: string): Map<string, string[]> {
+    const table = html.slice(html.indexOf('<table class="month-calendar"'), html.indexOf('</table>'));
+    const found = new Map<string, string[]>();
+    for (const cell of table.split('<td').slice(1)) {
+      const date = /<time datetime="(\d{4}-\d{2}-\d{2})"/.exec(cell)?.[1];
+      for (const item of cell.matchAll(/<li[^>]*data-start="([^"]+)"[^>]*>[\s\S]*?<a href="\/\w+(?:-\w+)?\/events\/([^"/?]+)"/g)) {
+        const key = `${item[2]} ${item[1]}`;
+        found.set(key, [...(found.get(key) ?? []), date!]);
+      }
+    }
+    return found;
+  }
+
+  it('shows every occurrence of next month on its local dates, moved and cancelled ones marked', async () => {
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+    const response = await web(`/en/events?view=month&month=${month}`);
+    expect(response.status).toBe(200);
+    const html = decode(await response.text());
+    const expected = expectedMonth(await apiEvents(), month);
+    expect(expected.size).toBeGreaterThan(10);
+    expect(shown(html)).toEqual(expected);
+    expect(html).toMatch(/<caption>\w+ \d{4}<\/caption>/);
+    // English as the CMS serves it starts weeks on Sunday; the previous and next months are one link away.
+    expect(/<th scope="col" abbr="(\w+)"/.exec(html)?.[1]).toBe('Sunday');
+    expect(html).toContain(`href="/en/events?view=month&month=${new Date(Date.UTC(+month.slice(0, 4), +month.slice(5) - 2, 1)).toISOString().slice(0, 7)}"`);
+  });
+
+  it('starts weeks on Monday in French and keeps the filters across months', async () => {
+    const html = decode(await (await web('/fr/events?view=month&month=2027-01&format=online')).text());
+    expect(/<th scope="col" abbr="(\w+)"/.exec(html)?.[1]).toBe('lundi');
+    expect(html).toContain('<caption>janvier 2027</caption>');
+    expect(html).toContain('href="/fr/events?view=month&month=2027-02&format=online"');
+    expect(html).toContain('href="/fr/events?view=month&month=2026-12&format=online"');
+    const expected = expectedMonth(await apiEvents('&filters[format][$eq]=online'), '2027-01');
+    expect(shown(html.replace(/\/fr\/events/g, '/en/events'))).toEqual(expected);
+    // The subscription carries the same filter.
+    expect(html).toMatch(/webcal:\/\/[^"]+\/api\/community\/calendar\.ics\?locale=fr&format=online/);
+  });
+
+  it('narrows to one group, as linked from its page', async () => {
+    const group = 'paris-user-group';
+    const page = decode(await (await web(`/en/groups/${group}`)).text());
+    expect(page).toContain(`href="/en/events?view=month&group=${group}"`);
+    const html = decode(await (await web(`/en/events?view=month&month=2027-01&group=${group}`)).text());
+    expect(shown(html)).toEqual(expectedMonth(await apiEvents(`&filters[group][slug][$eq]=${group}`), '2027-01'));
+    expect(html).toContain(`/api/community/groups/${group}/calendar.ics`);
+    expect(html).toContain(`<a href="/en/groups/${group}">Hosted by Paris User Group</a>`);
+    // A group that does not exist is a page that does not exist.
+    expect((await web('/en/events?view=month&group=no-such-group')).status).toBe(404);
+    expect((await web('/en/events?group=no-such-group')).status).toBe(404);
+  });
+
+  it('answers a month that cannot be read with the current month, never an error', async () => {
+    for (const query of ['month=2027-13', 'month=garbage', 'month=10000-01', 'month[]=x']) {
+      expect((await web(`/en/events?view=month&${query}`)).status, query).toBe(200);
+    }
   });
 });

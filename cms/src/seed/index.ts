@@ -220,6 +220,13 @@ export async function seedDemo(strapi: Strapi, today = new Date()): Promise<Seed
     const start = firstFrom(at(event.dayOffset), at(event.dayOffset));
     const end = new Date(start.getTime() + event.durationMinutes * 60_000);
     const exceptionDates = event.exceptionDayOffsets?.map((offset) => firstFrom(start, at(offset)).toISOString());
+    const changes = event.changes?.map((change) => {
+      const original = firstFrom(start, at(change.dayOffset));
+      const moved = new Date(original.getTime() + ((change.moveDays ?? 0) * 1440 + (change.moveMinutes ?? 0)) * 60_000);
+      return change.cancelled
+        ? { originalStart: original.toISOString(), cancelled: true }
+        : { originalStart: original.toISOString(), startsAt: moved.toISOString(), endsAt: new Date(moved.getTime() + event.durationMinutes * 60_000).toISOString() };
+    });
     await ensureLocalized(
       strapi,
       'api::event.event',
@@ -231,6 +238,7 @@ export async function seedDemo(strapi: Strapi, today = new Date()): Promise<Seed
         allDay: event.allDay ?? false,
         recurrence: event.recurrence,
         exceptionDates,
+        changes,
         format: event.format,
         venue: event.venue,
         onlineUrl: event.onlineUrl,

@@ -80,6 +80,8 @@ export interface SeedEvent {
   recurrence?: string;
   /** Occurrences skipped, as day offsets of the same wall-clock time. */
   exceptionDayOffsets?: number[];
+  /** Occurrences changed on their own: the series' first on or after `dayOffset`, moved by days and minutes, or cancelled. */
+  changes?: { dayOffset: number; moveDays?: number; moveMinutes?: number; cancelled?: boolean }[];
   format: 'in-person' | 'online' | 'hybrid';
   venue?: { name: string; address?: string; latitude?: number; longitude?: number };
   onlineUrl?: string;

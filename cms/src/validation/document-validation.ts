@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '@chapterhouse/config';
 import { errors } from '@strapi/utils';
-import { RULES } from './rules';
+import { RULE_POPULATE, RULES } from './rules';
 
 /**
  * Checks every create and update made through the Document Service — by the admin
@@ -31,6 +31,7 @@ export function registerDocumentValidation(strapi: Core.Strapi) {
         documentId: params.documentId,
         ...(localized ? { locale: params.locale ?? DEFAULT_LOCALE } : {}),
         status: 'draft',
+        ...(RULE_POPULATE[uid] ? { populate: RULE_POPULATE[uid] } : {}),
       } as any);
       whole = { ...(stored ?? {}), ...whole };
     }

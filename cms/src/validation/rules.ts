@@ -1,4 +1,4 @@
-import { isCountryCode, readRule, seriesProblem } from '@chapterhouse/config';
+import { changeProblems, isCountryCode, readRule, seriesProblem } from '@chapterhouse/config';
 
 /** One problem with one field, in the shape Strapi's ValidationError details use. */
 export interface FieldError {
@@ -151,6 +151,15 @@ export const eventRules: DocumentRules = (data) => {
           : seriesProblem({ startsAt: new Date(start), endsAt: new Date(Number.isNaN(end) ? start : end), timezone: data.timezone, allDay: data.allDay, recurrence: data.recurrence });
     if (problem) errors.push({ path: ['recurrence'], message: `recurrence ${problem}` });
   }
+  if (present(data.changes)) {
+    if (!Array.isArray(data.changes)) check(errors, ['changes'], false, 'must be a list of occurrence changes');
+    else if (!Number.isNaN(start) && isTimeZone(data.timezone ?? 'UTC')) {
+      const series = { startsAt: new Date(start), endsAt: new Date(Number.isNaN(end) ? start : end), timezone: data.timezone, allDay: data.allDay, recurrence: data.recurrence, exceptionDates: data.exceptionDates, changes: data.changes };
+      for (const problem of changeProblems(series)) {
+        errors.push({ path: ['changes', String(problem.index), problem.field], message: `changes[${problem.index}].${problem.field} ${problem.message}` });
+      }
+    }
+  }
   if (present(data.exceptionDates)) {
     const dates = data.exceptionDates;
     if (!Array.isArray(dates)) check(errors, ['exceptionDates'], false, 'must be a list of ISO 8601 instants');
@@ -192,6 +201,11 @@ export const groupApplicationRules: DocumentRules = (data) => {
   checkCountry(errors, ['country'], data.country);
   checkLanguages(errors, ['languages'], data.languages);
   return errors;
+};
+
+/** Components the rules read, populated when an update is checked against what is stored. */
+export const RULE_POPULATE: Readonly<Record<string, string[]>> = {
+  'api::event.event': ['changes'],
 };
 
 /** The rules for each content type that has any beyond its schema. */

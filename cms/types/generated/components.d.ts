@@ -1,5 +1,19 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface EventOccurrenceChange extends Struct.ComponentSchema {
+  collectionName: 'components_event_occurrence_changes';
+  info: {
+    description: 'One occurrence of a recurring event moved to another time, or cancelled while the series goes on';
+    displayName: 'Occurrence change';
+  };
+  attributes: {
+    cancelled: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    endsAt: Schema.Attribute.DateTime;
+    originalStart: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    startsAt: Schema.Attribute.DateTime;
+  };
+}
+
 export interface EventVenue extends Struct.ComponentSchema {
   collectionName: 'components_event_venues';
   info: {
@@ -150,6 +164,7 @@ export interface SharedPerson extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'event.occurrence-change': EventOccurrenceChange;
       'event.venue': EventVenue;
       'group.channel': GroupChannel;
       'group.feed': GroupFeed;

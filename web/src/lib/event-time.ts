@@ -84,3 +84,9 @@ export function needsViewerTime(start: Date, eventZone: string | null | undefine
     dateTimeFormat('en', { ...DATE_OPTIONS, hour: 'numeric', minute: '2-digit', timeZone }).format(start);
   return read(zone) !== read(viewerZone);
 }
+
+/** The time of day of `start` in `timeZone` with the zone's short name, e.g. "19:00 CET" (for a calendar cell). */
+export function formatClock(start: Date, timeZone: string | null | undefined, locale: string): string {
+  if (Number.isNaN(start.getTime())) return '';
+  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: knownZone(timeZone) }).format(start);
+}

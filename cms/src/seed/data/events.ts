@@ -886,6 +886,8 @@ export const events: SeedEvent[] = [
     durationMinutes: 150,
     timezone: 'Europe/Paris',
     recurrence: 'FREQ=MONTHLY;BYDAY=2TU;UNTIL=20270630T000000Z',
+    // The meetup after next moves to the Thursday; the one after that is called off.
+    changes: [{ dayOffset: 35, moveDays: 2 }, { dayOffset: 65, cancelled: true }],
     format: 'hybrid',
     venue: {
       name: 'Maison des Communs',

@@ -1,4 +1,4 @@
-import { calendarRule, cancelledStarts, isTimeZone, lastEnd as lastOccurrenceEnd, plainText } from '@chapterhouse/config';
+import { calendarRule, cancelledStarts, changedOccurrences, isTimeZone, lastEnd as lastOccurrenceEnd, plainText } from '@chapterhouse/config';
 import type { CalendarEntry } from './ical-calendar';
 
 /** How far back calendars reach: about six months of past events, and every future one. */
@@ -18,6 +18,8 @@ export interface CalendarEventRow {
   allDay?: boolean | null;
   recurrence?: string | null;
   exceptionDates?: unknown;
+  /** Occurrences moved or cancelled one by one (the event.occurrence-change component). */
+  changes?: unknown;
   type?: string | null;
   state?: string | null;
   format?: string | null;
@@ -68,7 +70,7 @@ export function windowStart(now: Date): Date {
  * When the event's last occurrence ends, as the recurrence engine expands it; null for a
  * series without end.
  */
-export function lastEnd(event: Pick<CalendarEventRow, 'startsAt' | 'endsAt' | 'recurrence' | 'timezone' | 'allDay'>): Date | null {
+export function lastEnd(event: Pick<CalendarEventRow, 'startsAt' | 'endsAt' | 'recurrence' | 'timezone' | 'allDay' | 'changes'>): Date | null {
   const start = toDate(event.startsAt);
   const end = toDate(event.endsAt) ?? start;
   if (!start || !end) return end;
@@ -85,7 +87,7 @@ export function leftWindowAt(end: Date, now: Date): Date | null {
 }
 
 /** Whether a calendar built at `now` shows the event: it ends in the window or takes place later. */
-export function inWindow(event: Pick<CalendarEventRow, 'startsAt' | 'endsAt' | 'recurrence' | 'timezone' | 'allDay'>, now: Date): boolean {
+export function inWindow(event: Pick<CalendarEventRow, 'startsAt' | 'endsAt' | 'recurrence' | 'timezone' | 'allDay' | 'changes'>, now: Date): boolean {
   const end = lastEnd(event);
   return end === null || end.getTime() >= windowStart(now).getTime();
 }
@@ -143,6 +145,9 @@ export function toCalendarEntry(event: CalendarEventRow, context: EntryContext):
     timeZone: zone,
     recurrence,
     exceptions: recurrence ? cancelledStarts(series) : [],
+    overrides: recurrence
+      ? changedOccurrences(series).map((o) => ({ originalStart: o.originalStart, start: o.start, end: o.end, cancelled: o.cancelled }))
+      : [],
     summary: event.title,
     description: description || null,
     ...location(event),

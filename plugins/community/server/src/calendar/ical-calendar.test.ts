@@ -48,11 +48,17 @@ describe('the calendar file', () => {
     const all = lines(renderSample());
     expect(all).toContain(`PRODID:-${PRODUCT_ID}`);
     const events = unfold(renderSample()).split('BEGIN:VEVENT').slice(1);
-    expect(events).toHaveLength(SAMPLE_EVENTS.length);
+    // The weekly series' moved and cancelled evenings are components of their own under its UID.
+    const overrides = events.filter((event) => event.includes('\r\nRECURRENCE-ID'));
+    expect(overrides).toHaveLength(2);
+    expect(events).toHaveLength(SAMPLE_EVENTS.length + overrides.length);
     for (const event of events) {
       expect(event.match(/\r\nUID:/g)).toHaveLength(1);
       expect(event).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
     }
+    const uids = (list: string[]) => list.map((event) => /\r\nUID:([^\r]+)/.exec(event)![1]);
+    expect(new Set(uids(events)).size).toBe(SAMPLE_EVENTS.length);
+    expect(uids(overrides)).toEqual(['k8s-nyc-weekly@groups.example.org', 'k8s-nyc-weekly@groups.example.org']);
     const named = new Set(all.flatMap((line) => [...line.matchAll(/;TZID=([^:;]+)/g)].map((m) => m[1])));
     const defined = new Set(all.filter((line) => line.startsWith('TZID:')).map((line) => line.slice(5)));
     expect([...named].sort()).toEqual([...defined].sort());

@@ -28,6 +28,8 @@ export interface CalendarEntry {
   recurrence: string | null;
   /** Start instants of the series' occurrences that do not take place. */
   exceptions: Date[];
+  /** Occurrences of the series moved or cancelled on their own, written as RECURRENCE-ID components. */
+  overrides: { originalStart: Date; start: Date; end: Date; cancelled: boolean }[];
   summary: string;
   description: string | null;
   location: string | null;
@@ -215,11 +217,12 @@ function zoneYears(entries: CalendarEntry[]): Map<string, { from: number; to: nu
   const years = new Map<string, { from: number; to: number }>();
   for (const entry of entries) {
     if (entry.allDay || !entry.timeZone) continue;
-    const from = wallTime(entry.start, entry.timeZone).year;
+    const from = Math.min(...[entry.start, ...entry.overrides.map((o) => o.start)].map((date) => wallTime(date, entry.timeZone!).year));
     const end = entry.recurrence
       ? lastEnd({ startsAt: entry.start, endsAt: entry.end, timezone: entry.timeZone, recurrence: entry.recurrence })
       : entry.end;
-    const to = Math.max(from, end ? wallTime(end, entry.timeZone).year : entry.stamp.getUTCFullYear() + OPEN_SERIES_YEARS);
+    const moved = entry.overrides.flatMap((o) => [o.start, o.end]).map((date) => wallTime(date, entry.timeZone!).year);
+    const to = Math.max(from, end ? wallTime(end, entry.timeZone).year : entry.stamp.getUTCFullYear() + OPEN_SERIES_YEARS, ...moved);
     const known = years.get(entry.timeZone);
     years.set(entry.timeZone, known ? { from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to });
   }
@@ -233,27 +236,45 @@ const MAX_WRITTEN = 20_000;
 function writeEvent(calendar: ReturnType<typeof ical>, entry: CalendarEntry): string {
   const rule = entry.recurrence;
   const exceptions = rule ? exceptionLine(entry) : null;
-  return calendar
+  const shared = {
+    id: entry.uid,
+    sequence: entry.sequence,
+    stamp: entry.stamp,
+    created: entry.created,
+    lastModified: entry.stamp,
+    allDay: entry.allDay,
+    timezone: entry.allDay ? null : entry.timeZone,
+    summary: entry.summary,
+    description: entry.description,
+    location: entry.location ? { title: entry.location, ...(entry.geo ? { geo: entry.geo } : {}) } : null,
+    url: entry.url,
+    categories: entry.categories.map((name) => ({ name })),
+  };
+  // RFC 5545 §3.8.4.4: each changed occurrence is a VEVENT of the same UID naming the one it replaces.
+  const overrides = rule
+    ? entry.overrides.map((override) =>
+        calendar
+          .createEvent({
+            ...shared,
+            recurrenceId: startValue(entry, override.originalStart),
+            start: startValue(entry, override.start),
+            end: entry.allDay ? allDayEnd(override.start, override.end) : startValue(entry, override.end),
+            status: override.cancelled ? ICalEventStatus.CANCELLED : STATUS[entry.state],
+          })
+          .toString(),
+      )
+    : [];
+  const master = calendar
     .createEvent({
-      id: entry.uid,
-      sequence: entry.sequence,
-      stamp: entry.stamp,
-      created: entry.created,
-      lastModified: entry.stamp,
-      allDay: entry.allDay,
-      timezone: entry.allDay ? null : entry.timeZone,
+      ...shared,
       start: startValue(entry, entry.start),
       end: entry.allDay ? allDayEnd(entry.start, entry.end) : startValue(entry, entry.end),
       // A rule given as text is written line by line, which carries the EXDATE with it.
       repeating: rule ? [`RRULE:${rule}`, exceptions].filter(Boolean).join('\n') : null,
-      summary: entry.summary,
-      description: entry.description,
-      location: entry.location ? { title: entry.location, ...(entry.geo ? { geo: entry.geo } : {}) } : null,
-      url: entry.url,
       status: STATUS[entry.state],
-      categories: entry.categories.map((name) => ({ name })),
     })
     .toString();
+  return master + overrides.join('');
 }
 
 /**

@@ -9,6 +9,15 @@ describe('readOccurrenceQuery', () => {
     expect(readOccurrenceQuery({ from: '2027-01-01', to: '2027-01-02', group: 'lisbon-users' })).toMatchObject({ group: 'lisbon-users' });
   });
 
+  it('takes an open window, a sort and words with distinct=event', () => {
+    expect(readOccurrenceQuery({ from: '2027-01-01', distinct: 'event' })).toMatchObject({ from: new Date('2027-01-01T00:00:00Z'), to: null, distinct: true, descending: false });
+    expect(readOccurrenceQuery({ to: '2027-01-01T12:00:00Z', distinct: 'event', sort: 'start:desc' })).toMatchObject({ from: null, descending: true });
+    // Ten years at once: one row per event costs the same whatever the window.
+    expect(readOccurrenceQuery({ from: '2027-01-01', to: '2037-01-01', distinct: 'event' })).toMatchObject({ distinct: true });
+    expect(readOccurrenceQuery({ from: '2027-01-01', to: '2027-02-01', q: '  rust   meetup ' })).toMatchObject({ q: 'rust meetup', distinct: false });
+    expect(readOccurrenceQuery({ from: '2027-01-01', to: '2027-02-01', q: ' ' })).not.toHaveProperty('q');
+  });
+
   it.each([
     [{ to: '2027-01-02' }, '"from"'],
     [{ from: '2027-01-02', to: '2027-01-01' }, '"to" must be after "from"'],
@@ -19,6 +28,12 @@ describe('readOccurrenceQuery', () => {
     [{ from: '2027-01-01', to: '2027-01-02', kind: 'club' }, '"kind"'],
     [{ from: '2027-01-01', to: '2027-01-02', group: 'Not A Slug' }, '"group"'],
     [{ from: '2027-01-01', to: '2027-01-02', group: ['a', 'b'] }, '"group"'],
+    [{ from: '2027-01-01', distinct: 'occurrence' }, '"distinct" takes one value'],
+    [{ distinct: 'event' }, 'give "from", "to" or both'],
+    [{ from: '2027-01-01', to: '2027-01-02', sort: 'title' }, '"sort" must be start'],
+    [{ from: '2027-01-01', to: '2027-01-02', sort: ['start', 'start:desc'] }, '"sort" must be start'],
+    [{ from: '2027-01-01', to: '2027-01-02', q: 'x'.repeat(101) }, '"q" must be given once'],
+    [{ from: '2027-01-01', to: '2027-01-02', q: ['a', 'b'] }, '"q" must be given once'],
   ])('%j: %s', (query, message) => {
     expect(readOccurrenceQuery(query as Record<string, unknown>)).toContain(message);
   });

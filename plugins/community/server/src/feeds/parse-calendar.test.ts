@@ -45,6 +45,7 @@ describe('parseCalendar: fixtures match their expected events', () => {
         timezone: item.timezone,
         recurrence: item.recurrence,
         exceptionDates: item.exceptionDates.length ? item.exceptionDates : null,
+        changes: item.changes,
         onlineUrl: item.url,
         venue: item.latitude === null ? null : { latitude: item.latitude, longitude: item.longitude },
       });
@@ -71,16 +72,11 @@ describe('parseCalendar: what a visitor sees', () => {
       url: 'https://berlin-users.example.org/hack-evenings',
       cancelled: false,
     });
-    // 18:30 in Berlin is 17:30 UTC in winter: the excluded and overridden dates say so.
-    expect(weekly.exceptionDates).toEqual([
-      '2026-11-17T17:30:00.000Z',
-      '2026-11-24T17:30:00.000Z',
-      '2026-12-22T17:30:00.000Z',
-      '2026-12-29T17:30:00.000Z',
-    ]);
+    // 18:30 in Berlin is 17:30 UTC in winter: the excluded dates, and the one an event of its own replaces, say so.
+    expect(weekly.exceptionDates).toEqual(['2026-11-17T17:30:00.000Z', '2026-12-22T17:30:00.000Z', '2026-12-29T17:30:00.000Z']);
   });
 
-  it('makes a moved occurrence (RECURRENCE-ID) its own event and a cancelled one a cancelled event', () => {
+  it('makes a moved occurrence with another title and place (RECURRENCE-ID) its own event, and a cancelled one a cancelled occurrence of the series', () => {
     expect(byUid(items, 'weekly-meetup@berlin-users.example.org#20261117T173000Z')).toMatchObject({
       title: 'Weekly hack evening (moved to Wednesday)',
       startsAt: '2026-11-18T18:00:00.000Z',
@@ -88,7 +84,32 @@ describe('parseCalendar: what a visitor sees', () => {
       location: 'Betahaus, Berlin',
       cancelled: false,
     });
-    expect(byUid(items, 'weekly-meetup@berlin-users.example.org#20261124T173000Z')).toMatchObject({ cancelled: true, recurrence: null });
+    expect(byUid(items, 'weekly-meetup@berlin-users.example.org#20261124T173000Z')).toBeUndefined();
+    expect(byUid(items, 'weekly-meetup@berlin-users.example.org')!.changes).toEqual([
+      { originalStart: '2026-11-24T17:30:00.000Z', startsAt: '2026-11-24T17:30:00.000Z', endsAt: '2026-11-24T19:30:00.000Z', cancelled: true },
+    ]);
+  });
+
+  it('keeps an occurrence moved in time only as a change of its series, and drops one naming no occurrence', () => {
+    const [series, ...rest] = parseCalendar(
+      ics(
+        'BEGIN:VEVENT', 'UID:standup@example.org', 'DTSTART;TZID=Europe/Paris:20261201T093000', 'DTEND;TZID=Europe/Paris:20261201T094500',
+        'RRULE:FREQ=WEEKLY;BYDAY=TU', 'SUMMARY:Stand-up', 'LOCATION:Room 2', 'END:VEVENT',
+        // The same stand-up a day later and longer, the next week; a copy of summary and place changes nothing.
+        'BEGIN:VEVENT', 'UID:standup@example.org', 'RECURRENCE-ID;TZID=Europe/Paris:20261208T093000',
+        'DTSTART;TZID=Europe/Paris:20261209T100000', 'DTEND;TZID=Europe/Paris:20261209T103000', 'SUMMARY:Stand-up', 'LOCATION:Room 2', 'END:VEVENT',
+        // A Wednesday: the rule gives no occurrence then.
+        'BEGIN:VEVENT', 'UID:standup@example.org', 'RECURRENCE-ID;TZID=Europe/Paris:20261216T093000',
+        'DTSTART;TZID=Europe/Paris:20261217T093000', 'DTEND;TZID=Europe/Paris:20261217T094500', 'END:VEVENT',
+      ),
+      { url: 'https://calendars.example.net/standup.ics', now: NOW },
+    );
+    expect(rest).toEqual([]);
+    expect(series).toMatchObject({ uid: 'standup@example.org', recurrence: 'FREQ=WEEKLY;BYDAY=TU', exceptionDates: [] });
+    // Paris is UTC+1 in December.
+    expect(series!.changes).toEqual([
+      { originalStart: '2026-12-08T08:30:00.000Z', startsAt: '2026-12-09T09:00:00.000Z', endsAt: '2026-12-09T09:30:00.000Z', cancelled: false },
+    ]);
   });
 
   it('keeps an all-day event as UTC calendar days', () => {

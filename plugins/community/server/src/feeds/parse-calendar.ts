@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { offsetAt, seriesProblem, zonedInstant } from '@chapterhouse/config';
+import { changeProblems, offsetAt, seriesProblem, zonedInstant } from '@chapterhouse/config';
 import { PAST_DAYS } from '../calendar/calendar-entries';
 import { zoneForTzid, ianaZone } from './calendar-zones';
 import { decodeText } from './decode';
@@ -23,6 +23,8 @@ export interface CalendarItem {
   recurrence: string | null;
   /** ISO instants of the series' occurrences that do not take place as planned */
   exceptionDates: string[];
+  /** Occurrences of a stored series moved in time or cancelled on their own (RECURRENCE-ID with the same content). */
+  changes: { originalStart: string; startsAt: string | null; endsAt: string | null; cancelled: boolean }[];
   location: string | null;
   latitude: number | null;
   longitude: number | null;
@@ -208,7 +210,16 @@ function eventZone(start: Moment, keepsRule: boolean, context: Context): string 
 
 function item(
   event: Component,
-  fields: { uid: string; start: Date; end: Date; allDay: boolean; timezone: string; recurrence: string | null; exceptionDates: string[] },
+  fields: {
+    uid: string;
+    start: Date;
+    end: Date;
+    allDay: boolean;
+    timezone: string;
+    recurrence: string | null;
+    exceptionDates: string[];
+    changes?: CalendarItem['changes'];
+  },
   options: ParseCalendarOptions,
 ): CalendarItem {
   const geo = event.getFirstPropertyValue('geo');
@@ -226,6 +237,7 @@ function item(
     allDay: fields.allDay,
     recurrence: fields.recurrence,
     exceptionDates: [...new Set(fields.exceptionDates)].sort(),
+    changes: fields.changes ?? [],
     location: textOf(event, 'location')?.replace(/\n+/g, ', ') ?? null,
     latitude: hasGeo ? latitude! : null,
     longitude: hasGeo ? longitude! : null,
@@ -249,6 +261,13 @@ function walk(master: Component, visit: (occurrence: Time) => boolean): 'ended' 
   return 'limit';
 }
 
+/** What a subscriber reads of an event besides its time: a moved occurrence that changes none of it is the same event. */
+const CONTENT = ['summary', 'description', 'location', 'url', 'geo'];
+
+function sameContent(override: Component, master: Component): boolean {
+  return CONTENT.every((name) => !override.hasProperty(name) || JSON.stringify(override.getFirstPropertyValue(name)) === JSON.stringify(master.getFirstPropertyValue(name)));
+}
+
 function seriesItems(series: Series, context: Context, options: ParseCalendarOptions): CalendarItem[] {
   const windowStart = options.now.getTime() - PAST_DAYS * DAY;
   const windowEnd = options.now.getTime() + FUTURE_DAYS * DAY;
@@ -262,12 +281,13 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
     overridden.set(stamp(original), { override, original });
   }
 
-  for (const [originalStamp, { override }] of overridden) {
+  /** An override as an event of its own, taking the place of the occurrence it names. */
+  const ownItem = (originalStamp: string, override: Component) => {
     const own = timing(override, context);
-    if (!own) continue;
+    if (!own) return;
     if (own.end.getTime() < windowStart) {
       context.outsideWindow += 1;
-      continue;
+      return;
     }
     items.push(
       item(override, {
@@ -280,17 +300,21 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
         exceptionDates: [],
       }, options),
     );
-  }
+  };
 
+  const ownItems = () => {
+    for (const [originalStamp, { override }] of overridden) ownItem(originalStamp, override);
+    return items;
+  };
   const master = series.master;
-  if (!master) return items;
-  const main = timing(master, context);
-  if (!main) return items;
+  const main = master ? timing(master, context) : null;
+  if (!master || !main) return ownItems();
   const duration = main.end.getTime() - main.start.instant.getTime();
   const rules = master.getAllProperties('rrule');
   const recurs = rules.length > 0 || master.getAllProperties('rdate').length > 0;
 
   if (!recurs) {
+    ownItems();
     if (main.end.getTime() >= windowStart) {
       items.push(
         item(master, {
@@ -332,7 +356,7 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
     const reached = walk(master, (time) => occurrenceInstant(time).getTime() + duration < windowStart);
     if (reached === 'ended') {
       context.outsideWindow += 1;
-      return items;
+      return ownItems();
     }
     const exceptions = master
       .getAllProperties('exdate')
@@ -346,7 +370,24 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
         }),
       )
       .map((date) => date.toISOString());
-    const overrides = [...overridden.values()].map(({ original }) => original.toISOString());
+    // A moved or cancelled occurrence that keeps the series' content is a change of the series;
+    // one that says something else (another place, another title) is an event of its own.
+    const changes: CalendarItem['changes'] = [];
+    const replaced: string[] = [];
+    for (const [originalStamp, { override, original }] of overridden) {
+      const own = timing(override, context);
+      const status = override.getFirstPropertyValue('status');
+      const cancelled = typeof status === 'string' && status.trim().toUpperCase() === 'CANCELLED';
+      if (own && sameContent(override, master)) {
+        changes.push({ originalStart: original.toISOString(), startsAt: own.start.instant.toISOString(), endsAt: own.end.toISOString(), cancelled });
+      } else {
+        ownItem(originalStamp, override);
+        replaced.push(original.toISOString());
+      }
+    }
+    // Only changes the CMS takes are kept: one naming no occurrence of the rule would refuse the whole series.
+    const exceptionDates = [...exceptions, ...replaced];
+    const problems = new Set(changeProblems({ ...candidate, exceptionDates, changes }).map((problem) => problem.index));
     items.push(
       item(master, {
         uid: series.uid,
@@ -355,13 +396,15 @@ function seriesItems(series: Series, context: Context, options: ParseCalendarOpt
         allDay: main.allDay,
         timezone,
         recurrence: rule,
-        exceptionDates: [...exceptions, ...overrides],
+        exceptionDates,
+        changes: changes.filter((_, index) => !problems.has(index)).sort((a, b) => a.originalStart.localeCompare(b.originalStart)),
       }, options),
     );
     return items;
   }
 
-  // A rule the portal cannot store is listed as its occurrences in the window.
+  // A rule the portal cannot store is listed as its occurrences in the window, overrides in their place.
+  ownItems();
   let listed = 0;
   let before = 0;
   walk(master, (time) => {

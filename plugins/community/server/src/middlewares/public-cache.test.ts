@@ -74,6 +74,29 @@ function answering(body: unknown) {
 }
 
 describe('the public read cache', () => {
+  it('asks the controller again once an answer that depends on the clock has run out', async () => {
+    const mw = publicCache({}, { strapi: fakeStrapi(8 * 2 ** 20) }) as any;
+    let calls = 0;
+    let freshFor = 60_000;
+    const run = (ctx: ReturnType<typeof request>) =>
+      mw(ctx, async () => {
+        calls += 1;
+        (ctx.state as { freshUntil?: number }).freshUntil = Date.now() + freshFor;
+        ctx.status = 200;
+        ctx.body = { data: [calls] };
+      });
+    await run(request('/api/events', 'h'));
+    await run(request('/api/events', 'h'));
+    expect(calls).toBe(1);
+    // An answer whose next occurrence has ended is not served again.
+    freshFor = -1;
+    await run(request('/api/events?page=2', 'h'));
+    const again = request('/api/events?page=2', 'h');
+    await run(again);
+    expect(calls).toBe(3);
+    expect(JSON.parse(String(again.body))).toEqual({ data: [3] });
+  });
+
   it('keeps one answer per URL whatever Host it was asked by', async () => {
     const mw = publicCache({}, { strapi: fakeStrapi(8 * 2 ** 20) }) as any;
     const controller = answering({ data: [1, 2, 3] });

@@ -52,6 +52,7 @@ function capture(ctx: Context, defaultCacheControl: string): Omit<PublicAnswer, 
     cacheControl: ctx.response.get('Cache-Control') || defaultCacheControl,
     lastModified: lastModified && !Number.isNaN(lastModified.getTime()) ? lastModified : null,
     disposition: ctx.response.get('Content-Disposition'),
+    freshUntil: (ctx as { state?: { freshUntil?: number } }).state?.freshUntil ?? Infinity,
   };
 }
 
@@ -80,7 +81,8 @@ function tooLarge(ctx: Context) {
  * changes public content changes the version (see register.ts), so a cached answer is not
  * served after the content behind it changed (on another instance, within the version's
  * TTL). Controllers may answer JSON, or text with their own Content-Type, Cache-Control,
- * Last-Modified and Content-Disposition, which are kept with the answer. Once kept, an
+ * Last-Modified and Content-Disposition, which are kept with the answer, and set
+ * `ctx.state.freshUntil` (epoch ms) when the answer also depends on the clock. Once kept, an
  * answer is served by `cached-read` before the rest of the request's middlewares run.
  */
 const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {

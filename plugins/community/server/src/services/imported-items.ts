@@ -305,6 +305,7 @@ function eventData(item: CalendarItem, source: FeedSource): Row {
     allDay: item.allDay,
     recurrence: fitting(item.recurrence, 255),
     exceptionDates: item.exceptionDates.length ? item.exceptionDates : null,
+    changes: item.changes,
     format: hasPlace || !url ? 'in-person' : 'online',
     venue: hasPlace
       ? {

@@ -1,13 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { applyFilters } from '../calendar/calendar-query';
-import { listOccurrences, type OccurrenceRow } from '../calendar/occurrence-list';
+import { applyFilters, canonicalLanguage, matchesLanguage } from '../calendar/calendar-query';
+import { listEventOccurrences, listOccurrences, type OccurrenceRow } from '../calendar/occurrence-list';
 import type { OccurrenceQuery } from '../calendar/occurrence-query';
+import { matchesText } from '../calendar/text-match';
 import { getService } from '../utils';
 
 export interface OccurrencePage {
   data: OccurrenceRow[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; locale: readonly string[] };
+  meta: {
+    pagination: { page: number; pageSize: number; pageCount: number; total: number };
+    locale: readonly string[];
+    /** The languages of the events the other filters match (for a language picker), sorted. */
+    languages: string[];
+  };
 }
 
 /** The community calendar's events as occurrences in a window, expanded by the recurrence engine, one page at a time. */
@@ -21,14 +27,26 @@ const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (query.group && !(await content.group(query.group, query.locale.chain))) {
       throw new errors.ValidationError(`"group": no published group has the slug "${query.group}".`);
     }
-    const events = applyFilters(await content.events({ from: query.from, group: query.group }, query.locale.chain), filters);
-    const all = listOccurrences(events, query.from, query.to);
+    // Looking back (a descending list) needs the events that ended before `from` too.
+    const since = query.descending ? undefined : (query.from ?? undefined);
+    const published = await content.events({ from: since, group: query.group, documentId: query.event }, query.locale.chain);
+    if (query.event && !published.length && !(await content.events({ documentId: query.event }, query.locale.chain)).length) {
+      throw new errors.ValidationError(`"event": no published event has the documentId "${query.event}".`);
+    }
+    const { language, ...others } = filters;
+    const events = applyFilters(published, others).filter((event) => !query.q || matchesText(query.q, [event.title, event.description, event.group?.name]));
+    const rows = query.distinct ? listEventOccurrences(events, query) : listOccurrences(events, query.from!, query.to!);
+    if (!query.distinct && query.descending) rows.reverse();
+    // The languages a picker can offer: those of the rows every other filter leaves.
+    const languages = [...new Set(rows.flatMap((row) => (row.language ? [canonicalLanguage(row.language) ?? row.language] : [])))].sort();
+    const all = language ? rows.filter((row) => matchesLanguage(row.language, language)) : rows;
     const start = (query.page - 1) * query.pageSize;
     return {
       data: all.slice(start, start + query.pageSize),
       meta: {
         pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(all.length / query.pageSize)), total: all.length },
         locale: query.locale.chain,
+        languages,
       },
     };
   },

@@ -13,6 +13,8 @@ export interface PublicAnswer {
   /** For answers that also depend on the date: the length of their period and the period they were computed in. */
   periodMs?: number;
   period?: number;
+  /** When the answer stops being true although no content changed (an event's next occurrence ends), in ms. */
+  freshUntil: number;
 }
 
 // Counted as if both copies were made: the gzipped one, made on first demand, is no larger than the plain one (give or take a header).
@@ -45,6 +47,10 @@ const publicAnswers = ({ strapi }: { strapi: Core.Strapi }) => {
       const answer = entries.get(url);
       if (!answer) return undefined;
       if (answer.version !== version || answer.period !== periodOf(answer.periodMs, now)) return undefined;
+      if (answer.freshUntil <= now) {
+        forget(url);
+        return undefined;
+      }
       // Most recently used last: a Map keeps insertion order.
       entries.delete(url);
       entries.set(url, answer);

@@ -121,7 +121,7 @@ const publishedContent = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (await strapi.db.query(EVENT).findMany({
         select: EVENT_COLUMNS,
         where,
-        populate: { venue: true, group: GROUP_POPULATE },
+        populate: { venue: true, changes: true, group: GROUP_POPULATE },
       })) as Doc[];
       return (await translate(EVENT, rows, chain)) as unknown as EventRow[];
     },
@@ -172,6 +172,7 @@ const publishedContent = ({ strapi }: { strapi: Core.Strapi }) => {
         const series = (await strapi.db.query(EVENT).findMany({
           select: ['startsAt', 'endsAt', 'recurrence', 'timezone', 'allDay'],
           where: { ...PUBLISHED, recurrence: { $notNull: true } },
+          populate: { changes: true },
         })) as CalendarEventRow[];
         const ends = [toDate(ended?.endsAt as string | null), ...series.map(lastEnd)];
         times.push(...ends.map((end) => (end ? leftWindowAt(end, now) : null)));

@@ -107,6 +107,17 @@ export async function getGroup(fetch: Fetch, slug: string, locale: string): Prom
   return group ? toGroupDetail(group, locale) : null;
 }
 
+/** A published group's name (in the best locale) by its slug; null when there is none. */
+export async function getGroupName(fetch: Fetch, slug: string, locale: string): Promise<string | null> {
+  const body = await getSlice<{ name: string }>(fetch, '/api/groups', [
+    ['locale', locale],
+    ['filters[slug][$eq]', slug],
+    ['fields[0]', 'name'],
+    ['pagination[pageSize]', 1],
+  ]);
+  return body.data[0]?.name ?? null;
+}
+
 /** Every working group with its details, by name. */
 export async function listWorkingGroups(fetch: Fetch, locale: string): Promise<GroupDetail[]> {
   const rows = await everything<CmsGroupDetail>(fetch, '/api/groups', [

@@ -2,7 +2,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import groupsPtBr from './fixtures/groups-pt-BR.json';
 import { cmsUrl } from './client';
-import { listGroups, listNextOccurrences, type Fetch } from './index';
+import { listGroups, listNextOccurrences, listOccurrencesBetween, listPastOccurrences, listUpcomingEvents, type Fetch } from './index';
 
 vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337', CONTENT_VERSION_TTL_MS: '0' } }));
 
@@ -128,7 +128,7 @@ describe('listGroups', () => {
   });
 });
 
-describe('listNextOccurrences', () => {
+describe('the occurrences the pages read', () => {
   const occurrence = (documentId: string, start: string, extra: Record<string, unknown> = {}) => ({
     documentId,
     slug: `event-${documentId}`,
@@ -136,46 +136,98 @@ describe('listNextOccurrences', () => {
     locale: 'fr',
     start,
     end: start.replace('T17', 'T19'),
+    localStart: start.replace('T17', 'T18').slice(0, 19),
+    localEnd: start.replace('T17', 'T20').slice(0, 19),
     timezone: 'Europe/Paris',
     allDay: false,
+    state: 'scheduled',
     cancelled: false,
+    moved: false,
+    originalStart: null,
     recurring: false,
+    recurrence: null,
     format: 'in-person',
     group: { slug: 'lyon-user-group', name: 'Lyon User Group', kind: 'user-group' },
     ...extra,
   });
   const pageOf = (data: unknown[], page: number, pageCount: number) =>
-    json({ data, meta: { pagination: { page, pageSize: 100, pageCount, total: (pageCount - 1) * 100 + data.length }, locale: ['fr', 'en'] } });
+    json({ data, meta: { pagination: { page, pageSize: 100, pageCount, total: (pageCount - 1) * 100 + data.length }, locale: ['fr', 'en'], languages: ['en', 'fr'] } });
 
-  it('asks the CMS for the occurrences from now on and keeps each event’s first', async () => {
-    const pages = [
-      [occurrence('a', '2026-12-01T17:00:00.000Z', { recurring: true }), occurrence('b', '2026-12-02T17:00:00.000Z', { locale: 'en', cancelled: true }), occurrence('a', '2027-01-05T17:00:00.000Z')],
-      [occurrence('c', '2027-01-06T17:00:00.000Z'), occurrence('d', '2027-01-07T17:00:00.000Z')],
+  it('asks the CMS once for each event’s next occurrence from this minute on, as many as shown', async () => {
+    const rows = [
+      occurrence('a', '2026-12-01T17:00:00.000Z', { recurring: true, recurrence: 'FREQ=MONTHLY;BYDAY=1TU' }),
+      occurrence('b', '2026-12-02T17:00:00.000Z', { locale: 'en', cancelled: true, state: 'cancelled' }),
+      occurrence('c', '2027-01-06T17:00:00.000Z', { moved: true, originalStart: '2027-01-05T17:00:00.000Z', recurring: true }),
     ];
-    const { fetch, urls } = fakeFetch((url) => pageOf(pages[Number(url.searchParams.get('pagination[page]')) - 1]!, Number(url.searchParams.get('pagination[page]')), 3));
-    const events = await listNextOccurrences(fetch, { locale: 'fr', limit: 3, now: new Date('2026-11-23T12:00:30.000Z') });
+    const { fetch, urls } = fakeFetch(() => pageOf(rows, 1, 1));
+    const events = await listNextOccurrences(fetch, { locale: 'fr', group: 'lyon-user-group', limit: 3, now: new Date('2026-11-23T12:00:30.000Z') });
 
-    expect(urls).toHaveLength(2);
+    expect(urls).toHaveLength(1);
     expect(urls[0]!.origin + urls[0]!.pathname).toBe('http://cms.test:1337/api/community/occurrences');
     expect([...urls[0]!.searchParams]).toEqual([
       ['from', '2026-11-23T12:00:00.000Z'],
-      ['to', '2027-12-28T12:00:00.000Z'],
+      ['distinct', 'event'],
       ['locale', 'fr'],
-      ['pagination[page]', '1'],
-      ['pagination[pageSize]', '100'],
+      ['group', 'lyon-user-group'],
+      ['pagination[pageSize]', '3'],
     ]);
-    expect(events.map((e) => [e.id, e.startsAt, e.locale, e.isFallback, e.state])).toEqual([
-      ['a', '2026-12-01T17:00:00.000Z', 'fr', false, 'scheduled'],
-      ['b', '2026-12-02T17:00:00.000Z', 'en', true, 'cancelled'],
-      ['c', '2027-01-06T17:00:00.000Z', 'fr', false, 'scheduled'],
+    expect(events.map((e) => [e.id, e.startsAt, e.locale, e.isFallback, e.state, e.recurrence, e.moved, e.originalStart])).toEqual([
+      ['a', '2026-12-01T17:00:00.000Z', 'fr', false, 'scheduled', 'FREQ=MONTHLY;BYDAY=1TU', false, null],
+      ['b', '2026-12-02T17:00:00.000Z', 'en', true, 'cancelled', null, false, null],
+      ['c', '2027-01-06T17:00:00.000Z', 'fr', false, 'scheduled', null, true, '2027-01-05T17:00:00.000Z'],
     ]);
   });
 
-  it('narrows to a group and reads every page without a limit', async () => {
-    const { fetch, urls } = fakeFetch((url) => pageOf([occurrence(url.searchParams.get('pagination[page]')!, '2026-12-01T17:00:00.000Z')], Number(url.searchParams.get('pagination[page]')), 2));
-    const events = await listNextOccurrences(fetch, { locale: 'fr', group: 'lyon-user-group' });
-    expect(urls.map((url) => url.searchParams.get('group'))).toEqual(['lyon-user-group', 'lyon-user-group']);
-    expect(events.map((e) => e.id)).toEqual(['1', '2']);
+  it('asks for the past by the last occurrence before this minute, latest first', async () => {
+    const { fetch, urls } = fakeFetch(() => pageOf([], 1, 1));
+    await listPastOccurrences(fetch, { locale: 'de', group: 'berlin-user-group', limit: 10, now: new Date('2026-11-23T12:00:30.000Z') });
+    expect([...urls[0]!.searchParams]).toEqual([
+      ['to', '2026-11-23T12:00:00.000Z'],
+      ['distinct', 'event'],
+      ['sort', 'start:desc'],
+      ['locale', 'de'],
+      ['group', 'berlin-user-group'],
+      ['pagination[pageSize]', '10'],
+    ]);
+  });
+
+  it('pages the events list in the CMS, with its filters, and passes on the languages offered', async () => {
+    const { fetch, urls } = fakeFetch(() => pageOf([occurrence('a', '2026-12-01T17:00:00.000Z')], 3, 4));
+    const page = await listUpcomingEvents(fetch, {
+      locale: 'fr',
+      filters: { region: 'europe', language: 'fr', format: 'online', q: 'rust' },
+      page: 3,
+      pageSize: 20,
+      now: new Date('2026-11-23T12:00:30.000Z'),
+    });
+    expect([...urls[0]!.searchParams]).toEqual([
+      ['from', '2026-11-23T12:00:00.000Z'],
+      ['distinct', 'event'],
+      ['locale', 'fr'],
+      ['region', 'europe'],
+      ['language', 'fr'],
+      ['format', 'online'],
+      ['q', 'rust'],
+      ['pagination[page]', '3'],
+      ['pagination[pageSize]', '20'],
+    ]);
+    expect(page.pagination).toMatchObject({ page: 3, pageCount: 4, total: 301 });
+    expect(page.languages).toEqual(['en', 'fr']);
+  });
+
+  it('reads every page of a month’s occurrences, the rest at once after the first', async () => {
+    const { fetch, urls } = fakeFetch((url) => {
+      const page = Number(url.searchParams.get('pagination[page]'));
+      return pageOf([occurrence(String(page), '2027-01-0' + page + 'T17:00:00.000Z')], page, 3);
+    });
+    const { occurrences, languages } = await listOccurrencesBetween(fetch, {
+      locale: 'fr',
+      from: new Date('2026-12-31T10:00:00Z'),
+      to: new Date('2027-02-01T12:00:00Z'),
+    });
+    expect(urls.map((url) => url.searchParams.get('pagination[page]'))).toEqual(['1', '2', '3']);
+    expect(occurrences.map((o) => o.id)).toEqual(['1', '2', '3']);
+    expect(languages).toEqual(['en', 'fr']);
   });
 });
 

@@ -22,16 +22,17 @@ export {
   type DirectoryPage,
   type GroupPage,
 } from './directory';
+export { getEvent, type EventDetail, type NextOccurrence } from './events';
 export {
-  getEvent,
-  listEventSeries,
-  listGroupEvents,
-  type EventDetail,
-  type EventQuery,
-  type EventSeries,
-} from './events';
-export { listNextOccurrences } from './occurrences';
-export { getGroup, listWorkingGroups, type GroupDetail, type ResourceLink, type WorkingGroupDetails } from './groups';
+  listEventDates,
+  listNextOccurrences,
+  listOccurrencesBetween,
+  listPastOccurrences,
+  listUpcomingEvents,
+  type OccurrenceCard,
+  type OccurrenceFilters,
+} from './occurrences';
+export { getGroup, getGroupName, listWorkingGroups, type GroupDetail, type ResourceLink, type WorkingGroupDetails } from './groups';
 export { getPage, type Attachment, type PageDetail } from './pages';
 export {
   getRegion,

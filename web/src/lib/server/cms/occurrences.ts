@@ -1,60 +1,163 @@
-import type { OccurrenceRow } from '@chapterhouse/config';
-import type { EventCard, EventFormat } from './cards';
-import { getSlice, type Fetch, type Query } from './client';
+import type { GroupKind, OccurrenceRow } from '@chapterhouse/config';
+import type { EventCard, EventFormat, EventState } from './cards';
+import { getJson, cmsUrl, queryInstant, unavailable, type Fetch, type Pagination, type Query } from './client';
 
 /** One occurrence as `GET /api/community/occurrences` gives it. */
-export type CmsOccurrence = Omit<OccurrenceRow, 'format'> & { format: EventFormat | null };
+export type CmsOccurrence = Omit<OccurrenceRow, 'format' | 'state'> & { format: EventFormat | null; state: EventState };
 
-function toCard(row: CmsOccurrence, requested: string): EventCard {
+/** An occurrence as the pages show it: the event's card at that occurrence's times. */
+export interface OccurrenceCard extends EventCard {
+  allDay: boolean;
+  state: EventState;
+  recurrence: string | null;
+  /** Wall-clock start and end in the event's zone, e.g. `2027-01-12T19:00:00`. */
+  localStart: string;
+  localEnd: string;
+  /** This occurrence alone is moved (from `originalStart`) or cancelled. */
+  moved: boolean;
+  cancelledAlone: boolean;
+  originalStart: string | null;
+}
+
+/** The filters the events pages pass on to the CMS. */
+export interface OccurrenceFilters {
+  region?: string;
+  language?: string;
+  kind?: GroupKind;
+  format?: EventFormat;
+  q?: string;
+}
+
+interface OccurrenceBody {
+  data: CmsOccurrence[];
+  meta: { pagination: Pagination; languages: string[] };
+}
+
+function toCard(row: CmsOccurrence, requested: string): OccurrenceCard {
   const locale = row.locale ?? requested;
+  const state: EventState = row.state === 'cancelled' || row.state === 'postponed' ? row.state : row.cancelled ? 'cancelled' : 'scheduled';
   return {
     id: row.documentId,
     title: row.title,
     slug: row.slug ?? row.documentId,
     startsAt: row.start,
     endsAt: row.end,
+    localStart: row.localStart,
+    localEnd: row.localEnd,
     timezone: row.timezone,
     allDay: row.allDay === true,
     format: row.format ?? 'in-person',
     group: row.group?.slug ? { name: row.group.name ?? row.group.slug, slug: row.group.slug } : null,
     locale,
     isFallback: locale !== requested,
-    state: row.cancelled ? 'cancelled' : 'scheduled',
+    state,
+    recurrence: row.recurrence ?? null,
+    moved: row.moved === true,
+    cancelledAlone: row.cancelled && row.state !== 'cancelled',
+    originalStart: row.originalStart ?? null,
   };
 }
 
-/** The longest window the CMS expands in one request. */
-const WINDOW_DAYS = 400;
+function filterQuery(filters: OccurrenceFilters = {}): Query {
+  return (['region', 'language', 'kind', 'format', 'q'] as const).flatMap((name) => (filters[name] ? [[name, filters[name]!] as [string, string]] : []));
+}
+
+async function getOccurrences(fetch: Fetch, query: Query): Promise<OccurrenceBody> {
+  const url = cmsUrl('/api/community/occurrences', query);
+  const body = (await getJson(fetch, url)) as Partial<OccurrenceBody> | null;
+  if (!Array.isArray(body?.data) || typeof body.meta?.pagination?.total !== 'number') unavailable(url, 'response is not a list of occurrences');
+  return body as OccurrenceBody;
+}
 
 /**
- * The next occurrence of each event that has not ended by `now` (series included), soonest
- * first, as the CMS expands them over the next 400 days; `group` narrows to one group, and
- * with `limit` only as many pages are read as give that many events.
+ * One page of the events still to come, each once at its next occurrence (series included),
+ * soonest first, with the languages the page's other filters leave to choose from.
  */
-export async function listNextOccurrences(
+export async function listUpcomingEvents(
   fetch: Fetch,
-  options: { locale: string; group?: string; limit?: number; now?: Date },
-): Promise<EventCard[]> {
-  const from = new Date(Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000);
-  const to = new Date(from.getTime() + WINDOW_DAYS * 86_400_000);
-  const query: Query = [
-    ['from', from.toISOString()],
-    ['to', to.toISOString()],
+  options: { locale: string; filters?: OccurrenceFilters; group?: string; page: number; pageSize: number; now?: Date },
+): Promise<{ events: OccurrenceCard[]; pagination: Pagination; languages: string[] }> {
+  const body = await getOccurrences(fetch, [
+    ['from', queryInstant(options.now)],
+    ['distinct', 'event'],
     ['locale', options.locale],
     ...(options.group ? ([['group', options.group]] as Query) : []),
+    ...filterQuery(options.filters),
+    ['pagination[page]', options.page],
+    ['pagination[pageSize]', options.pageSize],
+  ]);
+  return { events: body.data.map((row) => toCard(row, options.locale)), pagination: body.meta.pagination, languages: body.meta.languages };
+}
+
+/** The next occurrence of each event not over by `now` (of one group, with `group`), soonest first: one request. */
+export async function listNextOccurrences(
+  fetch: Fetch,
+  options: { locale: string; group?: string; limit: number; now?: Date },
+): Promise<OccurrenceCard[]> {
+  const body = await getOccurrences(fetch, [
+    ['from', queryInstant(options.now)],
+    ['distinct', 'event'],
+    ['locale', options.locale],
+    ...(options.group ? ([['group', options.group]] as Query) : []),
+    ['pagination[pageSize]', options.limit],
+  ]);
+  return body.data.map((row) => toCard(row, options.locale));
+}
+
+/** The last occurrence before `now` of each event (of one group, with `group`), latest first: one request. */
+export async function listPastOccurrences(
+  fetch: Fetch,
+  options: { locale: string; group?: string; limit: number; now?: Date },
+): Promise<OccurrenceCard[]> {
+  const body = await getOccurrences(fetch, [
+    ['to', queryInstant(options.now)],
+    ['distinct', 'event'],
+    ['sort', 'start:desc'],
+    ['locale', options.locale],
+    ...(options.group ? ([['group', options.group]] as Query) : []),
+    ['pagination[pageSize]', options.limit],
+  ]);
+  return body.data.map((row) => toCard(row, options.locale));
+}
+
+/** The next occurrences of one event from `now` (a series' coming dates, moved and cancelled ones marked). */
+export async function listEventDates(
+  fetch: Fetch,
+  options: { locale: string; event: string; limit: number; now?: Date },
+): Promise<OccurrenceCard[]> {
+  const from = queryInstant(options.now);
+  const to = new Date(Date.parse(from) + 400 * 86_400_000).toISOString();
+  const body = await getOccurrences(fetch, [
+    ['from', from],
+    ['to', to],
+    ['event', options.event],
+    ['locale', options.locale],
+    ['pagination[pageSize]', options.limit],
+  ]);
+  return body.data.map((row) => toCard(row, options.locale));
+}
+
+/**
+ * Every occurrence that overlaps [from, to), in start order (a month of the calendar), read
+ * 100 at a time, and the languages the other filters leave to choose from.
+ */
+export async function listOccurrencesBetween(
+  fetch: Fetch,
+  options: { locale: string; filters?: OccurrenceFilters; group?: string; from: Date; to: Date },
+): Promise<{ occurrences: OccurrenceCard[]; languages: string[] }> {
+  const query: Query = [
+    ['from', options.from.toISOString()],
+    ['to', options.to.toISOString()],
+    ['locale', options.locale],
+    ...(options.group ? ([['group', options.group]] as Query) : []),
+    ...filterQuery(options.filters),
+    ['pagination[pageSize]', 100],
   ];
-  const limit = options.limit ?? Infinity;
-  const seen = new Set<string>();
-  const cards: EventCard[] = [];
-  for (let page = 1; cards.length < limit; page += 1) {
-    const body = await getSlice<CmsOccurrence>(fetch, '/api/community/occurrences', [...query, ['pagination[page]', page], ['pagination[pageSize]', 100]]);
-    for (const row of body.data) {
-      if (cards.length >= limit) break;
-      if (seen.has(row.documentId) || !row.slug) continue;
-      seen.add(row.documentId);
-      cards.push(toCard(row, options.locale));
-    }
-    if (page * 100 >= body.meta.pagination.total) break;
-  }
-  return cards;
+  const page = (n: number) => getOccurrences(fetch, [...query, ['pagination[page]', n]]);
+  const first = await page(1);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, first.meta.pagination.pageCount - 1) }, (_, i) => page(i + 2)));
+  return {
+    occurrences: [first, ...rest].flatMap((body) => body.data).map((row) => toCard(row, options.locale)),
+    languages: first.meta.languages,
+  };
 }

@@ -4,6 +4,7 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async ({ fetch, params: { locale }, url }) => {
   const page = await loadEventsPage(fetch, locale, url);
-  // The community calendar with the filters the visitor chose (the text search is the page's own).
-  return { ...page, calendar: calendarFeed(locale, { filters: page.filters }) };
+  // The calendar with the events the visitor chose: one group's, or the community's with its filters (the text search is the page's own).
+  const { group, ...filters } = page.filters;
+  return { ...page, calendar: group ? calendarFeed(locale, { group }) : calendarFeed(locale, { filters }) };
 }) satisfies PageServerLoad;

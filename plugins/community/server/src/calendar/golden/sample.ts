@@ -28,6 +28,11 @@ export const SAMPLE_EVENTS: CalendarEventRow[] = [
     timezone: 'America/New_York',
     recurrence: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260630',
     exceptionDates: ['2026-03-10T22:00:00.000Z', 'not a date'],
+    // One evening moved to Thursday at 18:30, one cancelled while the series goes on.
+    changes: [
+      { originalStart: '2026-02-03T23:00:00.000Z', startsAt: '2026-02-05T23:30:00.000Z', endsAt: '2026-02-06T00:30:00.000Z', cancelled: false },
+      { originalStart: '2026-04-07T22:00:00.000Z', startsAt: null, endsAt: null, cancelled: true },
+    ],
     type: 'call',
     state: 'scheduled',
     format: 'online',

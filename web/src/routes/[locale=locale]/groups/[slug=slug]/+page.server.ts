@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { activityFeedUrl, calendarFeed, getGroup, listGroupEvents } from '$lib/server/cms';
+import { activityFeedUrl, calendarFeed, getGroup, listNextOccurrences, listPastOccurrences } from '$lib/server/cms';
 import type { PageServerLoad } from './$types';
 
 const value = <T>(result: PromiseSettledResult<T>): T => {
@@ -9,13 +9,19 @@ const value = <T>(result: PromiseSettledResult<T>): T => {
 
 export const load = (async ({ fetch, params: { locale, slug } }) => {
   // Settled together: for an unknown group the occurrences are refused, and the 404 must win.
-  const [group, events] = await Promise.allSettled([getGroup(fetch, slug, locale), listGroupEvents(fetch, { locale, groupSlug: slug, limit: 10 })]);
+  // The group comes with its newest posts and photos, so a page costs the CMS the group and its events.
+  const [group, upcoming, past] = await Promise.allSettled([
+    getGroup(fetch, slug, locale),
+    listNextOccurrences(fetch, { locale, group: slug, limit: 10 }),
+    listPastOccurrences(fetch, { locale, group: slug, limit: 10 }),
+  ]);
   const found = value(group);
   if (!found) error(404, 'No such group');
   const { posts, photos, ...detail } = found;
   return {
     group: detail,
-    events: value(events),
+    // Upcoming: each event at its next occurrence; past: at its last one (a running series is in both).
+    events: { upcoming: value(upcoming), past: value(past) },
     posts: posts.slice(0, 5),
     photos: photos.slice(0, 8),
     calendar: calendarFeed(locale, { group: slug }),
