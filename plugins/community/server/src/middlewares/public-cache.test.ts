@@ -181,3 +181,25 @@ describe('answering before the other middlewares', () => {
     expect(ctx.headers['cache-control']).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=30');
   });
 });
+
+describe('a controller that rewrites the query', () => {
+  it('keeps the answer under the URL that was asked, never the rewritten one', async () => {
+    const strapi = fakeStrapi(8 * 2 ** 20);
+    const route = publicCache({}, { strapi }) as any;
+    const asked = request('/api/groups?near=1,2', 'h');
+    await route(asked, async () => {
+      // As Koa does when a controller sets ctx.query: the URL follows.
+      asked.url = '/api/groups';
+      asked.status = 200;
+      asked.body = { data: ['by distance'] };
+    });
+    const plain = answering({ data: ['by name'] });
+    const other = request('/api/groups', 'h');
+    await plain.run(route, other);
+    expect(plain.calls()).toBe(1);
+    expect(JSON.parse(String(other.body))).toEqual({ data: ['by name'] });
+    const again = answering({ data: ['recomputed'] });
+    await again.run(route, request('/api/groups?near=1,2', 'h'));
+    expect(again.calls()).toBe(0);
+  });
+});

@@ -96,11 +96,13 @@ const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strap
     if (ctx.method !== 'GET' || (ctx.get('authorization') && !shared)) return next();
     const version = await getService(strapi, 'content-version').current();
     const period = periodOf(periodMs);
-    const key = `${version} ${period ?? ''} ${ctx.url}`;
+    // The URL as asked: a controller may rewrite ctx.query (and with it ctx.url) on the way.
+    const { url } = ctx;
+    const key = `${version} ${period ?? ''} ${url}`;
     // Concurrent first requests for one URL wait for a single computation.
     const inFlight = pending.get(key);
     if (inFlight) await inFlight;
-    const hit = answers().get(ctx.url, version);
+    const hit = answers().get(url, version);
     if (hit) {
       sendAnswer(ctx as Context, hit);
       return;
@@ -115,7 +117,7 @@ const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strap
         tooLarge(ctx as Context);
       } else if (captured) {
         const answer: PublicAnswer = { ...captured, version, periodMs, period };
-        answers().set(ctx.url, answer);
+        answers().set(url, answer);
         sendAnswer(ctx as Context, answer);
       }
     } finally {
