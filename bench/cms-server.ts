@@ -2,7 +2,10 @@
  * Runs a benchmark CMS in its own process: a throwaway SQLite database with the demo
  * community plus GROUPS generated groups, served on a free port. Prints `CMS <url>` when
  * ready and cleans up on SIGTERM. Used by site.ts, so that the load generator never
- * shares an event loop with the server it measures.
+ * shares an event loop with the server it measures. Over IPC it answers `counts` with the
+ * database queries (knex query events) and HTTP requests it has seen, and `bump` by
+ * changing the content version, which makes every cached answer a first one again.
+ * (Queries are counted by knex's query events, without transactions' BEGIN and COMMIT.)
  */
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '../tests/setup/database';
@@ -12,6 +15,7 @@ import { startCms } from '../tests/setup/strapi';
 const COUNTRIES = ['FR', 'DE', 'BR', 'JP', 'IN', 'KE', 'US', 'AU', 'MX', 'ID', 'NG', 'PL', 'VN', 'AR', 'EG'];
 const KINDS = ['user-group', 'user-group', 'user-group', 'working-group', 'special-interest-group'];
 const STATES = ['active', 'active', 'active', 'forming', 'dormant', 'archived'];
+const LANGUAGES = [['en'], ['fr', 'en'], ['pt-BR'], ['de'], ['es', 'en'], ['pt', 'en']];
 
 /** Inserts generated, published groups straight into the table (a draft and a published row each, as Strapi keeps them). */
 async function generateGroups(strapi: any, count: number) {
@@ -27,7 +31,7 @@ async function generateGroups(strapi: any, count: number) {
         kind: KINDS[n % KINDS.length],
         state: STATES[n % STATES.length],
         summary: `A generated group number ${n}, for measuring the directory at scale.`,
-        languages: ['en'],
+        languages: LANGUAGES[n % LANGUAGES.length],
         country: COUNTRIES[n % COUNTRIES.length],
         city: `City ${n}`,
         latitude: -60 + ((n * 7919) % 12000) / 100,
@@ -48,7 +52,21 @@ async function main() {
   const database = await createTestDatabase('sqlite');
   Object.assign(process.env, database.env, testSecrets(), { HOST: '127.0.0.1', LOG_LEVEL: 'error', CRON_ENABLED: 'false' });
   const cms = await startCms();
-  await generateGroups((globalThis as any).strapi, Number(process.env.GROUPS ?? 5000));
+  const strapi = (globalThis as any).strapi;
+  await generateGroups(strapi, Number(process.env.GROUPS ?? 5000));
+  const counts = { queries: 0, requests: 0 };
+  // Statements that read or write; the BEGIN and COMMIT around each Document Service call are not counted.
+  strapi.db.connection.on('query', (query: { sql: string }) => {
+    if (!/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.sql.trim())) counts.queries += 1;
+  });
+  strapi.server.httpServer.on('request', () => (counts.requests += 1));
+  process.on('message', async (message: unknown) => {
+    if (message === 'counts') process.send?.({ counts });
+    if (message === 'bump') {
+      await strapi.plugin('community').service('content-version').bump();
+      process.send?.({ bumped: true });
+    }
+  });
   const stop = async () => {
     await cms.stop();
     await database.drop();

@@ -15,6 +15,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       credentials: (ctx: RequestLike) => corsPolicyOf(strapi).credentials(ctx),
     },
   },
+  // Kept anonymous answers go out here, before query parsing, sessions, routing and authentication.
+  'plugin::community.cached-read',
   'strapi::query',
   'global::query-shape',
   { name: 'strapi::body', config: { maxUploadBytes: env.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024) } },

@@ -9,6 +9,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       // Where calendar and Atom entries link to; the website's own ORIGIN when both run side by side.
       webUrl: env('PUBLIC_WEB_URL', env('ORIGIN', `http://localhost:${env.int('WEB_PORT', 3000)}`)),
       publicCacheBytes: env.int('PUBLIC_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+      contentVersionTtlMs: env.int('CONTENT_VERSION_TTL_MS', 1000),
+      sharedCache: {
+        maxAge: env.int('SHARED_CACHE_MAX_AGE', 10),
+        staleWhileRevalidate: env.int('SHARED_CACHE_STALE_WHILE_REVALIDATE', 30),
+      },
       feeds: {
         schedule: env('FEEDS_SCHEDULE', '0 * * * *'),
         // Empty by default: only a development fixture server should ever be listed here.
@@ -16,6 +21,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         timeoutMs: env.int('FEEDS_TIMEOUT_MS', 10_000),
         maxBytes: env.int('FEEDS_MAX_BYTES', 5 * 1024 * 1024),
         concurrency: env.int('FEEDS_CONCURRENCY', 10),
+        // How long an instance holds a feed it imports; if it dies, another takes the feed up after this.
+        leaseMs: env.int('FEEDS_LEASE_MS', 5 * 60_000),
       },
     },
   },

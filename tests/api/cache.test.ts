@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { api, editor } from './client';
+import { describe, expect, inject, it } from 'vitest';
+import { startFeedServer } from '../fixtures/feed-server';
+import { api, editor, requestFrom } from './client';
+import { createGroupWithFeeds, deleteGroup, importNow } from './feed-import';
 
 const LIST = '/api/groups?locale=fr&sort[0]=name:asc&pagination[pageSize]=5&fields[0]=name&fields[1]=summary';
 
@@ -36,4 +38,56 @@ describe('cached public reads', () => {
     expect(list.status).toBe(200);
     expect(list.headers.get('etag')).not.toBe(before.headers.get('etag'));
   });
+
+  it('keep through writes that change nothing public: an application, a draft saved, an import that finds nothing new', async () => {
+    const version = async () => (await api.get('/api/community/content-version')).body.version as string;
+    const feeds = await startFeedServer({ host: '127.0.0.1', port: inject('feedPort') });
+    const documentId = await createGroupWithFeeds('cache-quiet-writes', [{ kind: 'blog', url: `${feeds.url}/feeds/wordpress.xml` }]);
+    try {
+      await importNow();
+      const before = await version();
+      const list = await api.get(LIST);
+
+      const applied = await requestFrom(
+        '127.0.12.1',
+        'POST',
+        `${inject('cmsUrl')}/api/group-applications`,
+        { 'content-type': 'application/json' },
+        JSON.stringify({
+          data: {
+            proposedName: 'Quiet Writes User Group',
+            city: 'Mombasa',
+            country: 'KE',
+            languages: ['sw'],
+            contactName: 'Halima Said',
+            contactEmail: 'halima@example.org',
+            message: 'We meet every month and would like to become a group of the community.',
+          },
+        }),
+      );
+      expect(applied.status, applied.text).toBe(201);
+      expect((await editor.update('api::group.group', documentId, { summary: `Draft only ${Date.now()}` })).status).toBe(200);
+      const again = await importNow();
+      expect(again.failed).toBeLessThan(again.total);
+
+      expect(await version()).toBe(before);
+      expect((await api.get(LIST, { headers: { 'if-none-match': list.headers.get('etag')! } })).status).toBe(304);
+
+      // A publication, by contrast, renews them.
+      expect((await editor.publish('api::group.group', documentId)).status).toBe(200);
+      expect(await version()).not.toBe(before);
+    } finally {
+      await deleteGroup(documentId);
+      await feeds.close();
+    }
+  });
+
+  it('tell shared caches how long they may keep an anonymous answer, and keep answers to credentials private', async () => {
+    const anonymous = await api.get(LIST);
+    expect(anonymous.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=30');
+    expect(anonymous.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    const personal = await api.get('/api/users/me', { headers: { authorization: 'Bearer not-a-valid-token' } });
+    expect(personal.headers.get('cache-control')).toBe('private, no-store');
+  });
 });
+

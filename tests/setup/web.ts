@@ -17,6 +17,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningWeb {
   url: string;
+  /** The web server's process id. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startWeb(cmsUrl: string, env: Record<string, string> = {},
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -2,6 +2,7 @@ import { LOCALES, negotiateLocale } from '@chapterhouse/config';
 import type { Handle } from '@sveltejs/kit';
 import { MESSAGES } from '$lib/i18n/catalogs.server';
 import { registerCatalogs } from '$lib/i18n/translate';
+import { cachePolicy, isPersonal } from '$lib/server/cache-policy';
 import { contentVersion } from '$lib/server/cms';
 import { lowerCaseSlugAddress } from '$lib/server/canonical-path';
 import { LOCALE_COOKIE } from '$lib/server/locale-redirect';
@@ -46,8 +47,8 @@ const respond: Handle = async ({ event, resolve }) => {
       transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dir),
     });
 
-  // Public pages are reused until the CMS content changes (or the minute turns).
-  const version = isCacheable(event) ? await contentVersion(event.fetch) : null;
+  // Public pages are reused until the CMS content changes (or the minute turns); a personal one never is.
+  const version = isCacheable(event) && !isPersonal(event.request) ? await contentVersion(event.fetch) : null;
   if (version === null) {
     if (cookie) event.cookies.set(...cookie);
     return render();
@@ -60,5 +61,27 @@ const respond: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-// Every answer, reused or fresh, page or endpoint, carries the security headers.
-export const handle: Handle = async ({ event, resolve }) => withSecurityHeaders(await respond({ event, resolve }), event.url);
+/** `response` with these headers set; a copy when its headers are read-only (a fetched answer passed on). */
+function withHeaders(response: Response, headers: [string, string][]): Response {
+  if (!headers.length) return response;
+  let out = response;
+  try {
+    for (const [name, value] of headers) out.headers.set(name, value);
+  } catch {
+    out = new Response(response.body, response);
+    for (const [name, value] of headers) out.headers.set(name, value);
+  }
+  return out;
+}
+
+// Every answer, reused or fresh, page or endpoint, carries the security headers and says who may cache it.
+export const handle: Handle = async ({ event, resolve }) => {
+  const response = withSecurityHeaders(await respond({ event, resolve }), event.url);
+  const policy = cachePolicy(response, {
+    method: event.request.method,
+    personal: isPersonal(event.request),
+    shared: isCacheable(event),
+    negotiated: event.route.id === '/',
+  });
+  return withHeaders(response, policy);
+};

@@ -773,6 +773,16 @@ export interface ApiGroupGroup extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<'user-group'>;
+    languageKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 800;
+      }>;
     languages: Schema.Attribute.JSON &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -848,6 +858,12 @@ export interface ApiGroupGroup extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<'active'>;
+    stateOrder: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {

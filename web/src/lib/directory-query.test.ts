@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, namesMatching, parseDirectoryQuery, parseNear, serializeDirectoryQuery, statusSlices } from './directory-query';
+import { namesMatching, parseDirectoryQuery, parseNear, serializeDirectoryQuery } from './directory-query';
 
 const parse = (search: string) => parseDirectoryQuery(new URLSearchParams(search));
 
@@ -38,29 +38,6 @@ describe('parseNear', () => {
     expect(parseNear('-33.87, 151.21')).toEqual({ lat: -33.87, lng: 151.21 });
     expect(parseNear('0,181')).toBeUndefined();
     expect(parseNear('1,2,3')).toBeUndefined();
-  });
-});
-
-describe('distanceKm', () => {
-  it('measures great-circle distances', () => {
-    expect(distanceKm({ lat: 48.8566, lng: 2.3522 }, { lat: 51.5074, lng: -0.1278 })).toBeCloseTo(343.5, 0);
-    expect(distanceKm({ lat: 0, lng: 0 }, { lat: 0, lng: 180 })).toBeCloseTo(20015, -1);
-    expect(distanceKm({ lat: 10, lng: 10 }, { lat: 10, lng: 10 })).toBe(0);
-  });
-});
-
-describe('statusSlices', () => {
-  it('walks the status buckets in order across a page boundary', () => {
-    const counts = { active: 25, forming: 3, dormant: 4, archived: 2 };
-    expect(statusSlices(counts, 1, 20)).toEqual([{ status: 'active', start: 0, limit: 20 }]);
-    expect(statusSlices(counts, 2, 20)).toEqual([
-      { status: 'active', start: 20, limit: 5 },
-      { status: 'forming', start: 0, limit: 3 },
-      { status: 'dormant', start: 0, limit: 4 },
-      { status: 'archived', start: 0, limit: 2 },
-    ]);
-    expect(statusSlices(counts, 3, 20)).toEqual([]);
-    expect(statusSlices({ dormant: 5 }, 1, 2)).toEqual([{ status: 'dormant', start: 0, limit: 2 }]);
   });
 });
 

@@ -98,47 +98,6 @@ export function hasFilters(query: DirectoryQuery): boolean {
   return Boolean(query.q || query.country || query.region || query.language || query.kind || query.status);
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in kilometres (haversine). */
-export function distanceKm(a: LatLng, b: LatLng): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** The order the directory lists groups in: living groups first, then by name. */
-export const STATUS_ORDER: readonly GroupStatus[] = ['active', 'forming', 'dormant', 'archived'];
-
-/**
- * Which part of each status bucket falls on one page, given how many groups each bucket
- * holds: the CMS sorts by name inside a bucket, and the buckets follow STATUS_ORDER.
- */
-export function statusSlices(
-  counts: Partial<Record<GroupStatus, number>>,
-  page: number,
-  pageSize: number,
-): { status: GroupStatus; start: number; limit: number }[] {
-  const slices: { status: GroupStatus; start: number; limit: number }[] = [];
-  let from = (page - 1) * pageSize;
-  let wanted = pageSize;
-  for (const status of STATUS_ORDER) {
-    const count = counts[status] ?? 0;
-    if (wanted <= 0) break;
-    if (from >= count) {
-      from -= count;
-      continue;
-    }
-    const limit = Math.min(count - from, wanted);
-    slices.push({ status, start: from, limit });
-    wanted -= limit;
-    from = 0;
-  }
-  return slices;
-}
-
 /**
  * Country codes and language tags whose names, in the visitor's language or English,
  * have a word starting with the search text: the CMS stores codes, visitors type names.

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { takeServed } from './served-relations';
 
 /** What the public API tells about a coordinator: the name they chose to show, nothing else. */
 export interface PublicCoordinator {
@@ -13,41 +14,12 @@ export const COORDINATORS_SCHEMA = {
   items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string' } } },
 };
 
-type Populate = unknown;
-
-const YES = new Set([true, 'true', '*']);
-
 /**
- * Takes `coordinators` out of a group read's `populate` parameter, in each form Strapi
- * accepts (`coordinators`, `region,coordinators`, `[…, 'coordinators']`,
- * `{ coordinators: true }`); `*` asks for it too and stays for the real relations.
- * Returns what is left for Strapi to validate, whether coordinators were asked for,
- * or a message when `coordinators` was given options it does not have.
+ * Takes `coordinators` out of a group read's `populate` parameter (see takeServed);
+ * a message when it was given options it does not have.
  */
-export function takeCoordinators(populate: Populate): { wanted: boolean; rest: Populate } | string {
-  if (populate === undefined || populate === null) return { wanted: false, rest: populate };
-  if (typeof populate === 'string') {
-    const names = populate.split(',').map((name) => name.trim());
-    if (names.includes('*')) return { wanted: true, rest: populate };
-    if (!names.includes('coordinators')) return { wanted: false, rest: populate };
-    const rest = names.filter((name) => name !== 'coordinators');
-    return { wanted: true, rest: rest.length ? rest.join(',') : undefined };
-  }
-  if (Array.isArray(populate)) {
-    if (populate.includes('*')) return { wanted: true, rest: populate };
-    if (!populate.includes('coordinators')) return { wanted: false, rest: populate };
-    const rest = populate.filter((name) => name !== 'coordinators');
-    return { wanted: true, rest: rest.length ? rest : undefined };
-  }
-  if (typeof populate === 'object') {
-    const { coordinators, ...rest } = populate as Record<string, unknown>;
-    if (coordinators === undefined) return { wanted: false, rest: populate };
-    if (!YES.has(coordinators as string | boolean)) {
-      return 'populate[coordinators] takes no options: coordinators are served as [{ "name": … }]; use populate[coordinators]=true';
-    }
-    return { wanted: true, rest: Object.keys(rest).length ? rest : undefined };
-  }
-  return { wanted: false, rest: populate };
+export function takeCoordinators(populate: unknown): { wanted: boolean; rest: unknown } | string {
+  return takeServed(populate, 'coordinators', 'coordinators are served as [{ "name": … }]');
 }
 
 interface CoordinatorRow {

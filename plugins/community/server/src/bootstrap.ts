@@ -9,6 +9,7 @@ const ACTIONS = [
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+  await getService(strapi, 'content-version').startListening();
 
   // Cron jobs only run where the server's cron is enabled (CRON_ENABLED); every instance may
   // run them, since each feed is leased to one instance at a time.

@@ -1,15 +1,28 @@
 import type { Core } from '@strapi/strapi';
+import { changesPublic, isRemoval } from './public-writes';
+import { shareRateLimits } from './rate-limit-store';
 import { getService } from './utils';
 
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
-const REMOVALS = new Set(['delete', 'unpublish']);
+const MEMBERSHIP = 'api::membership.membership';
 
-/** Every write to content through the Document Service changes the content version that public caches key on. */
+/**
+ * Every write through the Document Service that can change public content changes the
+ * content version that public caches key on; users-permissions counts its rate limits in
+ * the database, so they hold across instances.
+ */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  shareRateLimits(strapi);
   strapi.documents.use(async (context, next) => {
+    const params = context.params as { documentId?: string; status?: string; data?: Record<string, unknown> } | undefined;
+    let wasCoordinator = false;
+    if (context.uid === MEMBERSHIP && (context.action === 'update' || context.action === 'delete') && params?.documentId) {
+      const before = (await strapi.db.query(MEMBERSHIP).findOne({ where: { documentId: params.documentId }, select: ['role'] })) as { role?: string } | null;
+      wasCoordinator = before?.role === 'coordinator';
+    }
     const result = await next();
-    if (WRITES.has(context.action) && context.uid.startsWith('api::')) {
-      await getService(strapi, 'content-version').bump(REMOVALS.has(context.action));
+    const draftAndPublish = (strapi.getModel(context.uid) as { options?: { draftAndPublish?: boolean } } | undefined)?.options?.draftAndPublish === true;
+    if (changesPublic({ uid: context.uid, action: context.action, params, draftAndPublish, wasCoordinator })) {
+      await getService(strapi, 'content-version').bump(isRemoval(context.action));
     }
     return result;
   });

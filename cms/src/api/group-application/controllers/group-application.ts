@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { corsPolicyOf } from '@chapterhouse/config';
 import { normalizeAddress, VISITOR_HEADER, vouchedAddress } from '../visitor-address';
@@ -25,12 +25,24 @@ function checkTypes(data: Record<string, unknown>) {
   }
 }
 
-/** Applications are checked and stored one at a time in each instance, so a limit or a stamp cannot be raced. */
+/** Applications are checked and stored one at a time in each instance (and across instances, see acrossInstances). */
 let queue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   const run = queue.then(work, work);
   queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * Runs the check and the write in one transaction that, on PostgreSQL, holds a lock every
+ * CMS instance takes for applications, so two instances cannot both let through the last
+ * application a limit allows, or one stamp twice.
+ */
+async function acrossInstances<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> {
+  return strapi.db.transaction(async ({ trx }): Promise<T> => {
+    if (strapi.db.dialect.client === 'postgres') await trx.raw(`select pg_advisory_xact_lock(hashtext('chapterhouse.group-applications'))`);
+    return work();
+  });
 }
 
 function refuse(ctx: any, status: number, name: string, message: string) {
@@ -77,7 +89,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     const stamp = ctx.get(FORM_STAMP_HEADER);
     const stampKey = stamp ? createHash('sha256').update(`${secret}:stamp:${stamp.slice(0, 200)}`).digest('hex').slice(0, 32) : null;
 
-    return oneAtATime(async () => {
+    return oneAtATime(() => acrossInstances(strapi, async () => {
       if (stampKey && (await strapi.documents(UID).count({ filters: { stampKey } as any }))) {
         return refuse(ctx, 409, 'ConflictError', 'This form was sent already; open the page again to send another application.');
       }
@@ -91,6 +103,6 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       const created = await strapi.documents(UID).create({ data: { ...picked, state: 'new', submitterKey, stampKey } as any });
       ctx.status = 201;
       ctx.body = { data: { documentId: created.documentId, status: 'received' } };
-    });
+    }));
   },
 }));

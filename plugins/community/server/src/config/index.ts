@@ -23,11 +23,17 @@ export interface CommunityConfig {
   webUrl: string;
   /** Bytes of answers each CMS instance keeps in its public read cache. */
   publicCacheBytes: number;
+  /** How long an instance trusts its reading of the content version (another instance's publish shows within it). */
+  contentVersionTtlMs: number;
+  /** What anonymous answers let a shared cache (CDN, reverse proxy) do: keep them `maxAge` seconds, then serve them stale while revalidating. */
+  sharedCache: { maxAge: number; staleWhileRevalidate: number };
 }
 
 const defaults: CommunityConfig = {
   webUrl: 'http://localhost:3000',
   publicCacheBytes: 64 * 1024 * 1024,
+  contentVersionTtlMs: 1000,
+  sharedCache: { maxAge: 10, staleWhileRevalidate: 30 },
   feeds: {
     schedule: '0 * * * *',
     timeoutMs: 10_000,
@@ -51,7 +57,24 @@ function positive(name: string, value: unknown) {
   }
 }
 
-function validator(config: { feeds?: Partial<FeedImportConfig>; webUrl?: unknown; publicCacheBytes?: unknown }) {
+const wholeAtLeastZero = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function validator(config: {
+  feeds?: Partial<FeedImportConfig>;
+  webUrl?: unknown;
+  publicCacheBytes?: unknown;
+  contentVersionTtlMs?: unknown;
+  sharedCache?: { maxAge?: unknown; staleWhileRevalidate?: unknown };
+}) {
+  if (config.contentVersionTtlMs !== undefined && !wholeAtLeastZero(config.contentVersionTtlMs)) {
+    throw new Error(`community plugin: contentVersionTtlMs must be a whole number of milliseconds, got ${JSON.stringify(config.contentVersionTtlMs)}`);
+  }
+  for (const name of ['maxAge', 'staleWhileRevalidate'] as const) {
+    const value = config.sharedCache?.[name];
+    if (value !== undefined && !wholeAtLeastZero(value)) {
+      throw new Error(`community plugin: sharedCache.${name} must be a whole number of seconds, got ${JSON.stringify(value)}`);
+    }
+  }
   if (config.publicCacheBytes !== undefined && !(typeof config.publicCacheBytes === 'number' && config.publicCacheBytes >= 1024 * 1024)) {
     throw new Error(`community plugin: publicCacheBytes must be a number of bytes, at least 1 MiB, got ${JSON.stringify(config.publicCacheBytes)}`);
   }

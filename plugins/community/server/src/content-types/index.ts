@@ -1,9 +1,11 @@
 import feedState from './feed-state/schema.json';
 import photo from './photo/schema.json';
 import post from './post/schema.json';
+import rateLimit from './rate-limit/schema.json';
 
 export default {
   post: { schema: post },
   photo: { schema: photo },
   'feed-state': { schema: feedState },
+  'rate-limit': { schema: rateLimit },
 };

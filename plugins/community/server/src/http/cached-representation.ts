@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { acceptsGzip, matchingTag, notModifiedSince } from '@chapterhouse/config';
 
-/** A response body prepared once and served many times: plain and gzipped, each with its strong ETag. */
+/** A response body prepared once and served many times: plain and gzipped (made on first demand), each with its strong ETag. */
 export interface CachedRepresentation {
   body: Buffer;
-  gzip: Buffer;
+  readonly gzip: Buffer;
   etag: string;
   gzipEtag: string;
 }
@@ -21,7 +21,17 @@ export function cachedRepresentation(text: string): CachedRepresentation {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
   // The best compression costs tens of milliseconds on large bodies (a calendar, the map's points) for a few per cent.
   const level = body.length > LARGE ? 6 : 9;
-  return { body, gzip: gzipSync(body, { level }), etag: `"${hash}"`, gzipEtag: `"${hash}-gz"` };
+  let gzip: Buffer | undefined;
+  return {
+    body,
+    // Readers that do not take gzip (the website, which sits next to the CMS) never pay for it.
+    get gzip() {
+      gzip ??= gzipSync(body, { level });
+      return gzip;
+    },
+    etag: `"${hash}"`,
+    gzipEtag: `"${hash}-gz"`,
+  };
 }
 
 /** The parts of a Koa context that sending a cached representation touches. */

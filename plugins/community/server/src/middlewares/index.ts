@@ -1,3 +1,4 @@
+import cachedRead from './cached-read';
 import publicCache from './public-cache';
 
-export default { 'public-cache': publicCache };
+export default { 'cached-read': cachedRead, 'public-cache': publicCache };

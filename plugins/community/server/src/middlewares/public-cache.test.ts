@@ -1,17 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import publicAnswers from '../services/public-answers';
+import cachedRead from './cached-read';
 import publicCache from './public-cache';
 
-/** A Strapi with what the cache middleware reads: its byte budget and the content version. */
+/**
+ * A Strapi with what the cache middlewares read: the byte budget, the real answer store,
+ * and a content version whose reading from the database is counted.
+ */
 function fakeStrapi(maxBytes: number) {
-  return {
+  const version = { value: '7', fresh: true as boolean, reads: 0 };
+  const strapi: any = {
     config: { get: (key: string) => (key === 'plugin::community.publicCacheBytes' ? maxBytes : undefined) },
-    plugin: () => ({ service: () => ({ current: async () => 7 }) }),
-  } as any;
+  };
+  const services: Record<string, unknown> = {
+    'content-version': {
+      current: async () => {
+        version.reads += 1;
+        return version.value;
+      },
+      fresh: () => (version.fresh ? version.value : undefined),
+    },
+    'public-answers': publicAnswers({ strapi }),
+  };
+  strapi.plugin = () => ({ service: (name: string) => services[name] });
+  strapi.version = version;
+  return strapi;
 }
 
 /** A Koa-like context for an anonymous GET of `url` sent to `host`. */
-function request(url: string, host: string) {
+function request(url: string, host: string, sent: Record<string, string> = {}) {
   const headers: Record<string, string> = {};
   return {
     method: 'GET',
@@ -29,7 +47,7 @@ function request(url: string, host: string) {
       this._body = value;
     },
     type: '',
-    get: (field: string) => (field.toLowerCase() === 'host' ? host : ''),
+    get: (field: string) => (field.toLowerCase() === 'host' ? host : (sent[field.toLowerCase()] ?? '')),
     set: (field: string, value: string) => {
       headers[field.toLowerCase()] = value;
     },
@@ -92,11 +110,11 @@ describe('the public read cache', () => {
 
   it('holds at most its byte budget, dropping the least recently used answers first', async () => {
     const mw = publicCache({}, { strapi: fakeStrapi(2 ** 20) }) as any;
-    // Random bytes do not compress: each answer holds about 140 KB plain and 100 KB gzipped.
-    const big = () => ({ data: randomBytes(100 * 1024).toString('base64') });
+    // Each answer is about 93 KB of JSON, counted twice (plain, and gzipped when asked): about 190 KB.
+    const big = () => ({ data: randomBytes(70 * 1024).toString('base64') });
     const controllers = Array.from({ length: 6 }, () => answering(big()));
     for (const [n, controller] of controllers.entries()) await controller.run(mw, request(`/api/page-${n}`, 'h'));
-    // Six answers of ~240 KB do not fit in 1 MiB: the first ones were dropped, the last is kept.
+    // Six answers of ~190 KB do not fit in 1 MiB: the first ones were dropped, the last is kept.
     await controllers[5]!.run(mw, request('/api/page-5', 'h'));
     expect(controllers[5]!.calls()).toBe(1);
     await controllers[0]!.run(mw, request('/api/page-0', 'h'));
@@ -109,5 +127,79 @@ describe('the public read cache', () => {
     await answering({ data: 'x'.repeat(5 * 2 ** 20) }).run(mw, ctx);
     expect(ctx.status).toBe(400);
     expect((ctx.body as { error: { message: string } }).error.message).toMatch(/larger than 4 MiB: ask for fewer items/);
+  });
+});
+
+describe('answering before the other middlewares', () => {
+  it('serves a kept answer without the rest of the stack and without reading the version from the database', async () => {
+    const strapi = fakeStrapi(8 * 2 ** 20);
+    const route = publicCache({}, { strapi }) as any;
+    const early = cachedRead({}, { strapi }) as any;
+    const controller = answering({ data: ['kept'] });
+    await controller.run(route, request('/api/groups?locale=fr', 'h'));
+    const reads = strapi.version.reads;
+
+    let reachedStack = 0;
+    const ctx = request('/api/groups?locale=fr', 'h');
+    await early(ctx, async () => {
+      reachedStack += 1;
+    });
+    expect(reachedStack).toBe(0);
+    expect(ctx.status).toBe(200);
+    expect(JSON.parse(String(ctx.body))).toEqual({ data: ['kept'] });
+    expect(strapi.version.reads).toBe(reads);
+  });
+
+  it('lets the stack answer when the version changed, is not known fresh, or the request carries credentials', async () => {
+    const strapi = fakeStrapi(8 * 2 ** 20);
+    const route = publicCache({}, { strapi }) as any;
+    const early = cachedRead({}, { strapi }) as any;
+    await answering({ data: [1] }).run(route, request('/api/groups', 'h'));
+    const passes = async (ctx: ReturnType<typeof request>) => {
+      let reached = false;
+      await early(ctx, async () => {
+        reached = true;
+      });
+      return reached;
+    };
+    strapi.version.value = '8';
+    expect(await passes(request('/api/groups', 'h'))).toBe(true);
+    strapi.version.value = '7';
+    strapi.version.fresh = false;
+    expect(await passes(request('/api/groups', 'h'))).toBe(true);
+    strapi.version.fresh = true;
+    const withToken = request('/api/groups', 'h', { authorization: 'Bearer x' });
+    expect(await passes(withToken)).toBe(true);
+    expect(withToken.headers['cache-control']).toBe('private, no-store');
+    expect(await passes(request('/api/groups', 'h'))).toBe(false);
+  });
+
+  it('marks anonymous answers as a shared cache may keep them, briefly, and serve stale while it revalidates', async () => {
+    const strapi = fakeStrapi(8 * 2 ** 20);
+    const ctx = request('/api/regions', 'h');
+    await answering({ data: [] }).run(publicCache({}, { strapi }) as any, ctx);
+    expect(ctx.headers['cache-control']).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=30');
+  });
+});
+
+describe('a controller that rewrites the query', () => {
+  it('keeps the answer under the URL that was asked, never the rewritten one', async () => {
+    const strapi = fakeStrapi(8 * 2 ** 20);
+    const route = publicCache({}, { strapi }) as any;
+    const asked = request('/api/groups?near=1,2', 'h');
+    await route(asked, async () => {
+      // As Koa does when a controller sets ctx.query: the URL follows.
+      asked.url = '/api/groups';
+      asked.status = 200;
+      asked.body = { data: ['by distance'] };
+    });
+    const plain = answering({ data: ['by name'] });
+    const other = request('/api/groups', 'h');
+    await plain.run(route, other);
+    expect(plain.calls()).toBe(1);
+    expect(JSON.parse(String(other.body))).toEqual({ data: ['by name'] });
+    const again = answering({ data: ['recomputed'] });
+    await again.run(route, request('/api/groups?near=1,2', 'h'));
+    expect(again.calls()).toBe(0);
   });
 });

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { cachedRepresentation, sendCached, type CachedRepresentation, type ResponseContext } from '../http/cached-representation';
+import { cachedRepresentation, sendCached, type ResponseContext } from '../http/cached-representation';
+import { periodOf, type PublicAnswer } from '../services/public-answers';
 import { getService } from '../utils';
 
 /** A content-API answer larger than this is refused: ask for fewer items, fields or relations. */
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
 const JSON_TYPE = 'application/json';
-const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 export interface PublicCacheConfig {
   /**
@@ -15,21 +15,24 @@ export interface PublicCacheConfig {
   periodMs?: number;
 }
 
-/** A cached answer with the headers that describe it. */
-interface CachedAnswer {
-  representation: CachedRepresentation;
-  type: string;
-  cacheControl: string;
-  lastModified: Date | null;
-  disposition: string;
-  /** When the answer stops being true although no content changed (an event's next occurrence ends), in ms. */
-  freshUntil: number;
-}
-
 type Context = ResponseContext & { response: { get(field: string): string } };
 
+/**
+ * What anonymous answers say to caches: browsers revalidate every time (a 304 by ETag);
+ * a shared cache (a CDN or reverse proxy) may keep one for `sharedMaxAge` seconds and
+ * serve it for `staleWhileRevalidate` more while it fetches a fresh one.
+ */
+export function publicCacheControl(strapi: Core.Strapi): string {
+  const shared = (strapi.config.get('plugin::community.sharedCache') as { maxAge: number; staleWhileRevalidate: number } | undefined) ?? {
+    maxAge: 10,
+    staleWhileRevalidate: 30,
+  };
+  if (shared.maxAge <= 0) return 'public, max-age=0, must-revalidate';
+  return `public, max-age=0, s-maxage=${shared.maxAge}, stale-while-revalidate=${shared.staleWhileRevalidate}`;
+}
+
 /** The controller's answer, as the cache keeps it: JSON bodies, and text with the type the controller gave. */
-function capture(ctx: Context): CachedAnswer | null {
+function capture(ctx: Context, defaultCacheControl: string): Omit<PublicAnswer, 'version' | 'periodMs' | 'period'> | null {
   const { body } = ctx;
   let text: string;
   let type: string;
@@ -46,29 +49,19 @@ function capture(ctx: Context): CachedAnswer | null {
   return {
     representation: cachedRepresentation(text),
     type,
-    cacheControl: ctx.response.get('Cache-Control') || REVALIDATE,
+    cacheControl: ctx.response.get('Cache-Control') || defaultCacheControl,
     lastModified: lastModified && !Number.isNaN(lastModified.getTime()) ? lastModified : null,
     disposition: ctx.response.get('Content-Disposition'),
     freshUntil: (ctx as { state?: { freshUntil?: number } }).state?.freshUntil ?? Infinity,
   };
 }
 
-const sizeOf = (answer: CachedAnswer) => answer.representation.body.length + answer.representation.gzip.length;
-
-function send(ctx: Context, answer: CachedAnswer) {
+/** Answers with a kept answer and the headers that describe it. */
+export function sendAnswer(ctx: Context, answer: PublicAnswer) {
   sendCached(ctx, answer.representation, answer);
   if (answer.disposition) ctx.set('Content-Disposition', answer.disposition);
 }
 
-/**
- * Caches anonymous content-API reads, keyed by the content version and the exact URL,
- * and answers them with an ETag (304 when the client's copy is current). Any write
- * through the Document Service changes the version (see register.ts), so a cached answer
- * is never served after the content behind it changed, on any instance. Controllers may
- * answer JSON, or text with their own Content-Type, Cache-Control, Last-Modified and
- * Content-Disposition, which are kept with the answer, and set `ctx.state.freshUntil`
- * (epoch ms) when the answer also depends on the clock.
- */
 function tooLarge(ctx: Context) {
   ctx.status = 400;
   ctx.type = JSON_TYPE;
@@ -82,45 +75,36 @@ function tooLarge(ctx: Context) {
   };
 }
 
+/**
+ * Caches anonymous content-API reads, keyed by the content version and the exact URL,
+ * and answers them with an ETag (304 when the client's copy is current). Any write that
+ * changes public content changes the version (see register.ts), so a cached answer is not
+ * served after the content behind it changed (on another instance, within the version's
+ * TTL). Controllers may answer JSON, or text with their own Content-Type, Cache-Control,
+ * Last-Modified and Content-Disposition, which are kept with the answer, and set
+ * `ctx.state.freshUntil` (epoch ms) when the answer also depends on the clock. Once kept, an
+ * answer is served by `cached-read` before the rest of the request's middlewares run.
+ */
 const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
-  const entries = new Map<string, CachedAnswer>();
   const pending = new Map<string, Promise<void>>();
   const periodMs = config?.periodMs;
-  // Bytes the cache of one CMS instance holds (plain and gzipped copies); the least recently used go first.
-  const maxBytes = (strapi.config.get('plugin::community.publicCacheBytes') as number | undefined) ?? 64 * 1024 * 1024;
-  let bytes = 0;
-
-  function forget(key: string) {
-    const old = entries.get(key);
-    if (!old) return;
-    entries.delete(key);
-    bytes -= sizeOf(old);
-  }
-
-  function remember(key: string, answer: CachedAnswer) {
-    forget(key);
-    const size = sizeOf(answer);
-    if (size > maxBytes / 4) return;
-    entries.set(key, answer);
-    bytes += size;
-    while (bytes > maxBytes) forget(entries.keys().next().value as string);
-  }
+  const answers = () => getService(strapi, 'public-answers');
 
   return async (ctx, next) => {
     // A route that takes no credentials answers everyone alike, with or without an Authorization header.
     const shared = (ctx.state as { route?: { config?: { auth?: unknown } } }).route?.config?.auth === false;
     if (ctx.method !== 'GET' || (ctx.get('authorization') && !shared)) return next();
-    const period = periodMs ? Math.floor(Date.now() / periodMs) : '';
-    // Answers name the configured public addresses, never the Host asked for, so the URL is the whole key.
-    const key = `${await getService(strapi, 'content-version').current()} ${period} ${ctx.url}`;
+    const version = await getService(strapi, 'content-version').current();
+    const period = periodOf(periodMs);
+    // The URL as asked: a controller may rewrite ctx.query (and with it ctx.url) on the way.
+    const { url } = ctx;
+    const key = `${version} ${period ?? ''} ${url}`;
     // Concurrent first requests for one URL wait for a single computation.
     const inFlight = pending.get(key);
     if (inFlight) await inFlight;
-    const hit = entries.get(key);
-    if (hit && hit.freshUntil <= Date.now()) forget(key);
-    else if (hit) {
-      remember(key, hit);
-      send(ctx as Context, hit);
+    const hit = answers().get(url, version);
+    if (hit) {
+      sendAnswer(ctx as Context, hit);
       return;
     }
 
@@ -128,12 +112,13 @@ const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strap
     pending.set(key, new Promise<void>((resolve) => (settle = resolve)));
     try {
       await next();
-      const answer = ctx.status === 200 ? capture(ctx as Context) : null;
-      if (answer && answer.type === JSON_TYPE && answer.representation.body.length > MAX_JSON_BYTES) {
+      const captured = ctx.status === 200 ? capture(ctx as Context, publicCacheControl(strapi)) : null;
+      if (captured && captured.type === JSON_TYPE && captured.representation.body.length > MAX_JSON_BYTES) {
         tooLarge(ctx as Context);
-      } else if (answer) {
-        remember(key, answer);
-        send(ctx as Context, answer);
+      } else if (captured) {
+        const answer: PublicAnswer = { ...captured, version, periodMs, period };
+        answers().set(url, answer);
+        sendAnswer(ctx as Context, answer);
       }
     } finally {
       pending.delete(key);

@@ -74,6 +74,14 @@ export interface ImportRun {
   failed: number;
 }
 
+/** A write refused by a unique key: PostgreSQL's unique_violation, SQLite's UNIQUE constraint. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: any = error, depth = 0; e && depth < 3; e = e.cause ?? e.nativeError, depth += 1) {
+    if (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+  }
+  return false;
+}
+
 /** Runs `work` over `items` with at most `limit` at a time, until `stopped()` says so. */
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>, stopped: () => boolean): Promise<void> {
   let next = 0;
@@ -129,9 +137,20 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
     const missing = [...wanted].filter(([k]) => !existing.has(k)).map(([, feed]) => feed);
     if (missing.length) {
       const now = new Date();
-      await states().createMany({
-        data: missing.map((feed) => ({ ...feed, health: 'pending', failures: 0, itemsImported: 0, lastItemCount: 0, createdAt: now, updatedAt: now, publishedAt: now })),
-      });
+      const rows = missing.map((feed) => ({ ...feed, health: 'pending', failures: 0, itemsImported: 0, lastItemCount: 0, createdAt: now, updatedAt: now, publishedAt: now }));
+      try {
+        await states().createMany({ data: rows });
+      } catch (cause) {
+        // Another instance recorded some of these feeds first: the unique key keeps one row per feed.
+        if (!isUniqueViolation(cause)) throw cause;
+        for (const row of rows) {
+          await states()
+            .create({ data: row })
+            .catch((error: unknown) => {
+              if (!isUniqueViolation(error)) throw error;
+            });
+        }
+      }
     }
     const gone = rows.filter((row) => !wanted.has(key(row.groupDocumentId, row.feedUrl)));
     for (const row of gone.filter((state) => state.kind === 'calendar')) {
@@ -153,9 +172,12 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
    * instance holds an unexpired lease on any: a group's feeds are imported one after another
    * by one holder, so the same post reached through two of them is never stored twice.
    */
-  async function claim(ids: number[], holder: string, now: Date): Promise<boolean> {
+  async function claim(ids: number[], holder: string, now: Date, due: boolean): Promise<boolean> {
+    const free = { $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] };
+    // A scheduled run takes only feeds still due: one another instance imported meanwhile is not due any more.
+    const stillDue = { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] };
     const { count } = await states().updateMany({
-      where: { id: { $in: ids }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+      where: { id: { $in: ids }, ...(due ? { $and: [free, stillDue] } : free) },
       data: { leaseOwner: holder, leaseUntil: new Date(now.getTime() + config().leaseMs) },
     });
     if (count === ids.length) return true;
@@ -240,19 +262,24 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
       const run: ImportRun = { id: randomUUID(), startedAt: now.toISOString(), finishedAt: null, total: chosen.length, done: 0, failed: 0 };
       await saveRun(run);
       onStarted?.({ ...run });
-      let changed = false;
       const byGroup = new Map<string, StateRow[]>();
       for (const row of chosen) byGroup.set(row.groupDocumentId, [...(byGroup.get(row.groupDocumentId) ?? []), row]);
       const holder = `${owner}:${run.id}`;
       const work = pool([...byGroup.values()], config().concurrency, async (feeds) => {
         const group = byDocument.get(feeds[0]!.groupDocumentId);
-        if (!group || !(await claim(feeds.map((row) => row.id), holder, new Date()))) {
+        const scheduled = !options.force && !options.only;
+        if (!group || !(await claim(feeds.map((row) => row.id), holder, new Date(), scheduled))) {
           run.done += feeds.length;
           return;
         }
         for (const row of feeds) {
-          const result = await importOne(row, group);
-          changed ||= result.changed;
+          // A feed's writes renew the public caches once, when the feed is done, and only if it brought something new.
+          const versions = getService(strapi, 'content-version');
+          const result = await versions.batch(async () => {
+            const outcome = await importOne(row, group);
+            if (outcome.changed) await versions.bump();
+            return outcome;
+          });
           run.done += 1;
           if (!result.ok) run.failed += 1;
           await saveRun(run);
@@ -262,7 +289,6 @@ const feedImport = ({ strapi }: { strapi: Core.Strapi }) => {
       await work.finally(() => running.delete(work));
       run.finishedAt = new Date().toISOString();
       await saveRun(run);
-      if (changed) await getService(strapi, 'content-version').bump();
       return run;
     },
 

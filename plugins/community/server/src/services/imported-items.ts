@@ -9,6 +9,7 @@ import { planItems, type ItemIdentity, type ItemPlan, type StoredItem } from '..
 const POST = 'plugin::community.post';
 const PHOTO = 'plugin::community.photo';
 const EVENT = 'api::event.event';
+const GROUP = 'api::group.group';
 
 export interface FeedSource {
   groupDocumentId: string;
@@ -74,31 +75,51 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
      * in one language), each with its group's slug and name; a group that is not published has none.
      */
     async latest(kind: 'post' | 'photo', options: { group?: string; language?: string; page: number; pageSize: number }) {
-      const groups = (await strapi.documents('api::group.group' as any).findMany({
-        locale: DEFAULT_LOCALE,
-        status: 'published',
-        ...(options.group ? { filters: { slug: options.group } } : {}),
-        fields: ['documentId', 'slug', 'name'],
-        limit: -1,
-      } as any)) as unknown as { documentId: string; slug: string; name: string }[];
-      const byDocument = new Map(groups.map((group) => [group.documentId, group]));
       const uid = kind === 'post' ? POST : PHOTO;
-      const dateField = kind === 'post' ? 'postedAt' : 'takenAt';
-      // `de` takes `de-CH` too; `pt-BR` only itself.
-      const language = options.language
-        ? { $or: [{ language: { $eqi: options.language } }, { language: { $startsWithi: `${options.language}-` } }] }
-        : {};
-      const where = { groupDocumentId: { $in: [...byDocument.keys()] }, ...language };
-      const [rows, total] = await Promise.all([
-        strapi.db.query(uid as any).findMany({
-          where,
-          select: ['id', ...PUBLIC_FIELDS[kind]],
-          orderBy: [{ [dateField]: 'desc' }, { id: 'desc' }],
-          offset: (options.page - 1) * options.pageSize,
-          limit: options.pageSize,
-        }) as Promise<Row[]>,
-        strapi.db.query(uid as any).count({ where }),
+      const meta = strapi.db.metadata.get(uid as any);
+      const groupMeta = strapi.db.metadata.get(GROUP as any);
+      const column = (of: typeof meta, name: string) => (of.attributes[name] as { columnName?: string }).columnName ?? name;
+      // The published groups as a subquery, so a page costs the same however many groups there are.
+      const published = strapi.db
+        .getConnection(groupMeta.tableName)
+        .select(column(groupMeta, 'documentId'))
+        .whereNotNull(column(groupMeta, 'publishedAt'))
+        .where(column(groupMeta, 'locale'), DEFAULT_LOCALE);
+      if (options.group) published.where(column(groupMeta, 'slug'), options.group);
+      const items = strapi.db.getConnection(meta.tableName).whereIn(column(meta, 'groupDocumentId'), published);
+      // `de` takes `de-CH` too; `pt-BR` only itself. Tags are letters, digits and hyphens (checked by the controller).
+      if (options.language) {
+        const language = column(meta, 'language');
+        const tag = options.language.toLowerCase();
+        items.where((where) => where.whereRaw('lower(??) = ?', [language, tag]).orWhereRaw('lower(??) like ?', [language, `${tag}-%`]));
+      }
+      const dateColumn = column(meta, kind === 'post' ? 'postedAt' : 'takenAt');
+      const [counted, picked] = await Promise.all([
+        items.clone().count({ total: '*' }) as Promise<{ total: number | string }[]>,
+        items
+          .clone()
+          .select('id')
+          .orderBy([{ column: dateColumn, order: 'desc' }, { column: 'id', order: 'desc' }])
+          .offset((options.page - 1) * options.pageSize)
+          .limit(options.pageSize) as Promise<{ id: number }[]>,
       ]);
+      const total = Number(counted[0]?.total ?? 0);
+      const rows = picked.length
+        ? ((await strapi.db.query(uid as any).findMany({
+            where: { id: { $in: picked.map((row) => row.id) } },
+            select: ['id', ...PUBLIC_FIELDS[kind]],
+            orderBy: [{ [kind === 'post' ? 'postedAt' : 'takenAt']: 'desc' }, { id: 'desc' }],
+          })) as Row[])
+        : [];
+      const groups = rows.length
+        ? ((await strapi.documents(GROUP as any).findMany({
+            locale: DEFAULT_LOCALE,
+            status: 'published',
+            filters: { documentId: { $in: [...new Set(rows.map((row) => String(row.groupDocumentId)))] } },
+            fields: ['documentId', 'slug', 'name'],
+          } as any)) as unknown as { documentId: string; slug: string; name: string }[])
+        : [];
+      const byDocument = new Map(groups.map((group) => [group.documentId, group]));
       return {
         data: rows.map(({ id: _id, groupDocumentId, ...row }) => {
           const group = byDocument.get(String(groupDocumentId))!;
@@ -106,6 +127,41 @@ const importedItems = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         meta: { pagination: pageMeta(options, total) },
       };
+    },
+
+    /**
+     * The `perGroup` newest posts or photos of each of the given groups, by group document
+     * id: one query for one group, two for a list (a window over the groups picks the rows).
+     */
+    async newestOfGroups(kind: 'post' | 'photo', groupDocumentIds: string[], perGroup: number): Promise<Map<string, Row[]>> {
+      const byGroup = new Map<string, Row[]>(groupDocumentIds.map((id) => [id, []]));
+      if (!groupDocumentIds.length) return byGroup;
+      const uid = kind === 'post' ? POST : PHOTO;
+      const dateField = kind === 'post' ? 'postedAt' : 'takenAt';
+      const orderBy = [{ [dateField]: 'desc' }, { id: 'desc' }];
+      let where: Record<string, unknown>;
+      if (groupDocumentIds.length === 1) {
+        where = { groupDocumentId: groupDocumentIds[0] };
+      } else {
+        const meta = strapi.db.metadata.get(uid as any);
+        const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
+        const knex = strapi.db.connection;
+        const ranked = strapi.db
+          .getConnection(meta.tableName)
+          .select('id')
+          .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as newest', [column('groupDocumentId'), column(dateField), 'id']))
+          .whereIn(column('groupDocumentId'), groupDocumentIds);
+        const ids = (await knex.select('id').from(ranked.as('ranked')).where('newest', '<=', perGroup)) as { id: number }[];
+        where = { id: { $in: ids.map((row) => row.id) } };
+      }
+      const rows = (await strapi.db.query(uid as any).findMany({
+        where,
+        select: ['id', ...PUBLIC_FIELDS[kind]],
+        orderBy,
+        ...(groupDocumentIds.length === 1 ? { limit: perGroup } : {}),
+      })) as Row[];
+      for (const { id: _id, groupDocumentId, ...row } of rows) byGroup.get(String(groupDocumentId))?.push(row);
+      return byGroup;
     },
 
     async storePosts(source: FeedSource, items: FeedItem[], feedLanguage: string | null): Promise<StoreResult> {

@@ -7,6 +7,7 @@ import geojson from './geojson';
 import health from './health';
 import importedItems from './imported-items';
 import occurrences from './occurrences';
+import publicAnswers from './public-answers';
 import publishedContent from './published-content';
 
 export default {
@@ -15,4 +16,10 @@ export default {
   calendar,
   occurrences,
   'published-content': publishedContent,
-  'content-version': contentVersion, 'feed-import': feedImport, geojson, health, 'imported-items': importedItems };
+  'public-answers': publicAnswers,
+  'content-version': contentVersion,
+  'feed-import': feedImport,
+  geojson,
+  health,
+  'imported-items': importedItems,
+};

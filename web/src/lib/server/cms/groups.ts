@@ -1,5 +1,6 @@
 import { GROUP_FIELDS, toGroupCard, type CmsGroup, type GroupCard } from './cards';
 import { everything, fields, getSlice, type Fetch, type Query } from './client';
+import { toPhoto, toPost, type CmsPhoto, type CmsPost, type ImportedPhoto, type ImportedPost } from './imported';
 import type { RegionSummary } from './regions';
 
 export interface ResourceLink {
@@ -28,6 +29,9 @@ export interface GroupDetail extends GroupCard {
   workingGroup: WorkingGroupDetails | null;
   /** The public names of the group's coordinators, longest-serving first (read for the group page only). */
   coordinators: string[];
+  /** Its newest imported posts and photos (read for the group page only). */
+  posts: ImportedPost[];
+  photos: ImportedPhoto[];
 }
 
 interface CmsGroupDetail extends CmsGroup {
@@ -46,6 +50,8 @@ interface CmsGroupDetail extends CmsGroup {
     channels?: { kind: string; label: string; url: string }[];
   } | null;
   coordinators?: { name: string }[];
+  posts?: CmsPost[];
+  photos?: CmsPhoto[];
 }
 
 const DETAIL_POPULATE: Query = [
@@ -78,16 +84,23 @@ function toGroupDetail(group: CmsGroupDetail, locale: string): GroupDetail {
     resources: (group.resources ?? []).map(({ type, title, url, language }) => ({ type, title, url, language: language ?? null })),
     workingGroup: toWorkingGroup(group.workingGroup),
     coordinators: (group.coordinators ?? []).map((coordinator) => coordinator.name),
+    posts: (group.posts ?? []).map((post) => toPost(post, { slug: group.slug, name: group.name })),
+    photos: (group.photos ?? []).map((photo) => toPhoto(photo, { slug: group.slug, name: group.name })),
   };
 }
 
-/** One group by slug with everything its page shows, or null when there is none. */
+/**
+ * One group by slug with everything its page shows but its events, in one CMS request
+ * (its newest posts and photos come with it), or null when there is none.
+ */
 export async function getGroup(fetch: Fetch, slug: string, locale: string): Promise<GroupDetail | null> {
   const body = await getSlice<CmsGroupDetail>(fetch, '/api/groups', [
     ['locale', locale],
     ['filters[slug][$eq]', slug],
     ...DETAIL_POPULATE,
     ['populate[coordinators]', 'true'],
+    ['populate[posts]', 'true'],
+    ['populate[photos]', 'true'],
     ['pagination[pageSize]', 1],
   ]);
   const [group] = body.data;

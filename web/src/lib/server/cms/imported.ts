@@ -67,18 +67,32 @@ async function list<T>(fetch: Fetch, path: string, options: ListOptions): Promis
   return body.data;
 }
 
+/** A post as the CMS lists it (its group given apart when it comes with the group). */
+export type CmsPost = Omit<ImportedPost, 'excerpt' | 'group'> & { summary: string | null; excerpt?: string | null };
+/** A photo as the CMS lists it. */
+export type CmsPhoto = Omit<ImportedPhoto, 'images' | 'group'> & { images?: ImportedImage[] | null };
+
+export function toPost({ summary, excerpt, ...post }: CmsPost, group: ImportedPost['group']): ImportedPost {
+  // The CMS gives the excerpt (from the full post when the feed carries it); posts stored before it had one fall back to the summary.
+  return { ...post, excerpt: excerpt ?? excerptOf(summary), group };
+}
+
+export function toPhoto(photo: CmsPhoto, group: ImportedPhoto['group']): ImportedPhoto {
+  return {
+    ...photo,
+    images: Array.isArray(photo.images) && photo.images.length ? photo.images : [{ url: photo.imageUrl, thumbnailUrl: photo.thumbnailUrl, alt: null }],
+    group,
+  };
+}
+
 /** The newest posts imported from groups' blogs (of one group with `group`). */
 export async function listPosts(fetch: Fetch, options: ListOptions): Promise<ImportedPost[]> {
-  const rows = await list<Omit<ImportedPost, 'excerpt'> & { summary: string | null; excerpt?: string | null }>(fetch, '/api/community/posts', options);
-  // The CMS gives the excerpt (from the full post when the feed carries it); posts stored before it had one fall back to the summary.
-  return rows.map(({ summary, excerpt, ...post }) => ({ ...post, excerpt: excerpt ?? excerptOf(summary) }));
+  const rows = await list<CmsPost & { group: ImportedPost['group'] }>(fetch, '/api/community/posts', options);
+  return rows.map((row) => toPost(row, row.group));
 }
 
 /** The newest photos imported from groups' photostreams (of one group with `group`). */
 export async function listPhotos(fetch: Fetch, options: ListOptions): Promise<ImportedPhoto[]> {
-  const rows = await list<Omit<ImportedPhoto, 'images'> & { images?: ImportedImage[] | null }>(fetch, '/api/community/photos', options);
-  return rows.map((photo) => ({
-    ...photo,
-    images: Array.isArray(photo.images) && photo.images.length ? photo.images : [{ url: photo.imageUrl, thumbnailUrl: photo.thumbnailUrl, alt: null }],
-  }));
+  const rows = await list<CmsPhoto & { group: ImportedPhoto['group'] }>(fetch, '/api/community/photos', options);
+  return rows.map((row) => toPhoto(row, row.group));
 }

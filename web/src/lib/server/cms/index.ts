@@ -16,7 +16,6 @@ export type { CmsList, Fetch, LocalizedEntry, Pagination } from './client';
 export {
   directoryFilters,
   getGroupFeatures,
-  listGroupPoints,
   listGroups,
   searchGroups,
   type DirectoryGroup,
