@@ -174,6 +174,25 @@ describe('GET /api/community/occurrences', () => {
     expect((withLanguage.body.data as Row[]).every((r) => r.language === languages[0] || r.language?.startsWith(`${languages[0]}-`))).toBe(true);
   });
 
+  it('gives a group its events at their next and last occurrences when asked (populate=upcomingEvents,pastEvents), as the independent expander places them', async () => {
+    const slug = 'paris-user-group';
+    const now = new Date();
+    const response = await api.get(`/api/groups?filters[slug][$eq]=${slug}&populate=upcomingEvents,pastEvents,region&locale=fr`);
+    expect(response.status, response.text).toBe(200);
+    const [group] = response.body.data as { upcomingEvents: Row[]; pastEvents: Row[]; region: unknown }[];
+    const events = await apiEvents(`&filters[group][slug][$eq]=${slug}`);
+    const byId = (a: ApiEvent, b: ApiEvent) => (a.documentId < b.documentId ? -1 : 1);
+    const next = events.filter((e) => nextStart(e, now) !== null).sort((a, b) => nextStart(a, now)! - nextStart(b, now)! || byId(a, b));
+    const last = events.filter((e) => lastStart(e, now) !== null).sort((a, b) => lastStart(b, now)! - lastStart(a, now)! || byId(b, a));
+    expect(group!.upcomingEvents.map((r) => `${r.documentId} ${r.start}`)).toEqual(next.slice(0, 10).map((e) => `${e.documentId} ${new Date(nextStart(e, now)!).toISOString()}`));
+    expect(group!.pastEvents.map((r) => `${r.documentId} ${r.start}`)).toEqual(last.slice(0, 10).map((e) => `${e.documentId} ${new Date(lastStart(e, now)!).toISOString()}`));
+    expect(group!.region).toBeTruthy();
+    // Their cost grows with the group's events: `populate=*` does not include them, and they take no options.
+    const star = await api.get(`/api/groups?filters[slug][$eq]=${slug}&populate=*`);
+    expect(star.body.data[0]).not.toHaveProperty('upcomingEvents');
+    expect((await api.get('/api/groups?populate[upcomingEvents][fields][0]=title')).status).toBe(400);
+  });
+
   it('answers a client whose copy is current with 304', async () => {
     const first = await api.get(`/api/community/occurrences?${WINDOW}`);
     const etag = first.headers.get('etag');

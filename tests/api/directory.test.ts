@@ -185,8 +185,8 @@ describe('the directory through the content API', () => {
     await importNow();
     const [detail, posts, photos] = await Promise.all([
       api.get('/api/groups?filters[slug][$eq]=dirapi-paris&populate[posts]=true&populate[photos]=true&populate[coordinators]=true&locale=de'),
-      api.get('/api/community/posts?group=dirapi-paris&pageSize=10'),
-      api.get('/api/community/photos?group=dirapi-paris&pageSize=10'),
+      api.get('/api/community/posts?group=dirapi-paris&pagination[pageSize]=10'),
+      api.get('/api/community/photos?group=dirapi-paris&pagination[pageSize]=10'),
     ]);
     expect(detail.status, detail.text).toBe(200);
     const [group] = detail.body.data;

@@ -4,6 +4,8 @@ import { DEFAULT_LOCALE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, readLocaleParam } fro
 import { localizedReadActions } from '../../../localization/localized-controller';
 import { coordinatorsOf, takeCoordinators } from '../coordinators';
 import { boxFilter, nearest, parseNear, type LatLng, type Placed } from '../nearby';
+import { eventsOfGroups, EVENTS_SERVED } from '../group-events';
+import { NEWEST_IMPORTED } from '../imported';
 import { takeServed } from '../served-relations';
 
 type Ctx = Parameters<ReturnType<typeof localizedReadActions>['find']>[0];
@@ -11,13 +13,15 @@ type Doc = { documentId: string; [key: string]: unknown };
 type Served = { data: Doc | Doc[] | null; meta?: Record<string, unknown> };
 
 const UID = 'api::group.group';
-/** How many of its newest imported posts and photos a group read carries with `populate[posts]` / `populate[photos]`. */
-const NEWEST_IMPORTED = 10;
 
 const SERVED = {
   posts: 'posts are served as the group\'s newest imported posts, as /api/community/posts gives them',
   photos: 'photos are served as the group\'s newest imported photos, as /api/community/photos gives them',
+  upcomingEvents: `upcomingEvents are served as the group's next ${EVENTS_SERVED} events, each at its next occurrence, as /api/community/occurrences?distinct=event gives them`,
+  pastEvents: `pastEvents are served as the group's last ${EVENTS_SERVED} events, each at its last occurrence, as /api/community/occurrences?distinct=event&sort=start:desc gives them`,
 } as const;
+/** Lists whose cost grows with the group's events: only given when named, not for `populate=*`. */
+const NAMED_ONLY = new Set(['upcomingEvents', 'pastEvents']);
 
 const docsOf = (served: Served): Doc[] => (served.data === null ? [] : Array.isArray(served.data) ? served.data : [served.data]);
 
@@ -44,7 +48,8 @@ function sliceOf(pagination: unknown): { start: number; limit: number; byPage: b
 /**
  * The localized reads, plus what the portal serves with a group that Strapi's populate
  * cannot: `populate=coordinators` (the public names of its coordinators), `populate=posts`
- * and `populate=photos` (its newest imported posts and photos), and `near=lat,lng`, which
+ * and `populate=photos` (its newest imported posts and photos), `populate=upcomingEvents`
+ * and `populate=pastEvents` (its events at their next and last occurrences), and `near=lat,lng`, which
  * orders a list by distance from a point and gives each group its `distanceKm`.
  */
 export default factories.createCoreController(UID, ({ strapi }) => {
@@ -55,9 +60,9 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   function servedWanted(ctx: Ctx) {
     const query = ctx.query as Record<string, unknown>;
     let populate = query.populate;
-    const wanted = { coordinators: false, posts: false, photos: false };
+    const wanted = { coordinators: false, posts: false, photos: false, upcomingEvents: false, pastEvents: false };
     for (const name of Object.keys(wanted) as (keyof typeof wanted)[]) {
-      const taken = name === 'coordinators' ? takeCoordinators(populate) : takeServed(populate, name, SERVED[name]);
+      const taken = name === 'coordinators' ? takeCoordinators(populate) : takeServed(populate, name, SERVED[name], { byStar: !NAMED_ONLY.has(name) });
       if (typeof taken === 'string') throw new errors.ValidationError(taken, { source: 'query', param: 'populate' });
       wanted[name] = taken.wanted;
       populate = taken.rest;
@@ -69,21 +74,26 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     return wanted;
   }
 
-  async function addServed(served: Served, wanted: ReturnType<typeof servedWanted>) {
+  async function addServed(ctx: Ctx, served: Served, wanted: ReturnType<typeof servedWanted>) {
     const docs = docsOf(served);
     if (!docs.length) return;
     const ids = docs.map((doc) => doc.documentId);
     const items = strapi.plugin('community').service('imported-items');
-    const [coordinators, posts, photos] = await Promise.all([
+    const [coordinators, posts, photos, events] = await Promise.all([
       wanted.coordinators ? coordinatorsOf(strapi, ids) : null,
       wanted.posts ? items.newestOfGroups('post', ids, NEWEST_IMPORTED) : null,
       wanted.photos ? items.newestOfGroups('photo', ids, NEWEST_IMPORTED) : null,
+      wanted.upcomingEvents || wanted.pastEvents ? eventsOfGroups(strapi, ids, (ctx.query as { locale?: unknown }).locale, wanted) : null,
     ]);
     for (const doc of docs) {
       if (coordinators) doc.coordinators = coordinators.get(doc.documentId) ?? [];
       if (posts) doc.posts = posts.get(doc.documentId) ?? [];
       if (photos) doc.photos = photos.get(doc.documentId) ?? [];
+      if (events && wanted.upcomingEvents) doc.upcomingEvents = events.upcoming.get(doc.documentId) ?? [];
+      if (events && wanted.pastEvents) doc.pastEvents = events.past.get(doc.documentId) ?? [];
     }
+    // Which events are upcoming and which past changes with the clock, not only with the content.
+    if (events && Number.isFinite(events.freshUntil)) (ctx.state as { freshUntil?: number }).freshUntil = events.freshUntil;
   }
 
   /** Takes `near` out of the query; the point, or undefined when not asked. */
@@ -166,13 +176,13 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const near = nearWanted(ctx);
       const wanted = servedWanted(ctx);
       const served = (near ? await findNear.call(this, ctx, near) : await reads.find.call(this, ctx)) as Served;
-      await addServed(served, wanted);
+      await addServed(ctx, served, wanted);
       return served;
     },
     async findOne(ctx: Ctx) {
       const wanted = servedWanted(ctx);
       const served = (await reads.findOne.call(this, ctx)) as Served | undefined;
-      if (served?.data) await addServed(served, wanted);
+      if (served?.data) await addServed(ctx, served, wanted);
       return served;
     },
   };

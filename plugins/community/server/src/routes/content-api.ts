@@ -43,38 +43,35 @@ const localeMeta = ref('LocaleMeta');
 
 const FEED_ANSWER = 'Strong `ETag`, `Last-Modified` and `Cache-Control: public, max-age=300`; `If-None-Match` and `If-Modified-Since` are answered with 304.';
 
+const postFields: Record<string, Schema> = {
+  documentId: text(),
+  title: text(),
+  link: nullable(text('The post on its blog.')),
+  author: nullable(text()),
+  postedAt: nullable(dateTime()),
+  summary: nullable(text('The feed’s summary, as sanitized HTML (allow-listed tags, safe links).')),
+  excerpt: nullable(text('Plain text, at most 300 characters, cut at a word: from the whole post when the feed carries it.')),
+  imageUrl: nullable(text()),
+  language: nullable(text('From the item, else the feed, else the group.')),
+};
+const photoFields: Record<string, Schema> = {
+  documentId: text(),
+  title: nullable(text('Null when the photo had no real caption ("IMG_1234.jpg", "Untitled"…).')),
+  pageUrl: nullable(text('The photo’s page on its site.')),
+  imageUrl: text(),
+  thumbnailUrl: nullable(text()),
+  images: nullable(list(object({ url: text(), thumbnailUrl: nullable(text()), alt: nullable(text()) }), 'Every picture of the entry (an album has several), in order.')),
+  author: nullable(text()),
+  takenAt: nullable(dateTime()),
+  language: nullable(text()),
+};
+
 /** Named schemas the routes' descriptions refer to. */
 export const routeSchemas: Record<string, Schema> = {
-  Post: object(
-    {
-      documentId: text(),
-      title: text(),
-      link: nullable(text('The post on its blog.')),
-      author: nullable(text()),
-      postedAt: nullable(dateTime()),
-      summary: nullable(text('The feed’s summary, as sanitized HTML (allow-listed tags, safe links).')),
-      excerpt: nullable(text('Plain text, at most 300 characters, cut at a word: from the whole post when the feed carries it.')),
-      imageUrl: nullable(text()),
-      language: nullable(text('From the item, else the feed, else the group.')),
-      group: groupRef,
-    },
-    { description: 'A blog post imported from a group’s feed.' },
-  ),
-  Photo: object(
-    {
-      documentId: text(),
-      title: nullable(text('Null when the photo had no real caption ("IMG_1234.jpg", "Untitled"…).')),
-      pageUrl: nullable(text('The photo’s page on its site.')),
-      imageUrl: text(),
-      thumbnailUrl: nullable(text()),
-      images: nullable(list(object({ url: text(), thumbnailUrl: nullable(text()), alt: nullable(text()) }), 'Every picture of the entry (an album has several), in order.')),
-      author: nullable(text()),
-      takenAt: nullable(dateTime()),
-      language: nullable(text()),
-      group: groupRef,
-    },
-    { description: 'A photo (or album) imported from a group’s photostream.' },
-  ),
+  Post: object({ ...postFields, group: groupRef }, { description: 'A blog post imported from a group’s feed.' }),
+  Photo: object({ ...photoFields, group: groupRef }, { description: 'A photo (or album) imported from a group’s photostream.' }),
+  GroupPost: object(postFields, { description: 'A blog post imported from the group’s feed, as served with the group.' }),
+  GroupPhoto: object(photoFields, { description: 'A photo (or album) imported from the group’s photostream, as served with the group.' }),
   Occurrence: object(
     {
       documentId: text('The event’s documentId.'),

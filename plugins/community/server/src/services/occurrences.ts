@@ -19,21 +19,28 @@ export interface OccurrencePage {
 
 /** The community calendar's events as occurrences in a window, expanded by the recurrence engine, one page at a time. */
 const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async list(query: OccurrenceQuery): Promise<OccurrencePage> {
+  /** A 400 naming the region, group or event the query names that does not exist (published). */
+  async checkNames(query: OccurrenceQuery): Promise<void> {
     const content = getService(strapi, 'published-content');
-    const { filters } = query;
-    if (filters.region && !(await content.region(filters.region))) {
-      throw new errors.ValidationError(`"region": no published region has the slug "${filters.region}".`);
+    if (query.filters.region && !(await content.region(query.filters.region))) {
+      throw new errors.ValidationError(`"region": no published region has the slug "${query.filters.region}".`);
     }
     if (query.group && !(await content.group(query.group, query.locale.chain))) {
       throw new errors.ValidationError(`"group": no published group has the slug "${query.group}".`);
     }
-    // Looking back (a descending list) needs the events that ended before `from` too.
-    const since = query.descending ? undefined : (query.from ?? undefined);
-    const published = await content.events({ from: since, group: query.group, documentId: query.event }, query.locale.chain);
-    if (query.event && !published.length && !(await content.events({ documentId: query.event }, query.locale.chain)).length) {
+    if (query.event && !(await content.events({ documentId: query.event, withoutVenue: true }, query.locale.chain)).length) {
       throw new errors.ValidationError(`"event": no published event has the documentId "${query.event}".`);
     }
+  },
+
+  async list(query: OccurrenceQuery): Promise<OccurrencePage> {
+    const content = getService(strapi, 'published-content');
+    const { filters } = query;
+    // Looking back (a descending list) needs the events that ended before `from` too.
+    const since = query.descending ? undefined : (query.from ?? undefined);
+    const published = await content.events({ from: since, group: query.group, documentId: query.event, withoutVenue: true }, query.locale.chain);
+    // A name that matches nothing is only looked up when nothing came back: most requests name what exists.
+    if (!published.length) await this.checkNames(query);
     const { language, ...others } = filters;
     const events = applyFilters(published, others).filter((event) => !query.q || matchesText(query.q, [event.title, event.description, event.group?.name]));
     const rows = query.distinct ? listEventOccurrences(events, query) : listOccurrences(events, query.from!, query.to!);
@@ -41,6 +48,7 @@ const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
     // The languages a picker can offer: those of the rows every other filter leaves.
     const languages = [...new Set(rows.flatMap((row) => (row.language ? [canonicalLanguage(row.language) ?? row.language] : [])))].sort();
     const all = language ? rows.filter((row) => matchesLanguage(row.language, language)) : rows;
+    if (filters.region && !all.length) await this.checkNames(query);
     const start = (query.page - 1) * query.pageSize;
     return {
       data: all.slice(start, start + query.pageSize),

@@ -109,11 +109,14 @@ const publishedContent = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Published events with their venue and group: of one group, or one event, or all;
-     * with `from`, only those that may still take place after it (one-offs ending later, and
-     * every series, which the caller checks against its rule).
+     * Published events with their venue (unless `withoutVenue`), changed occurrences and group:
+     * of one group, or one event, or all; with `from`, only those that may still take place
+     * after it (one-offs ending later, and every series, which the caller checks against its rule).
      */
-    async events(scope: { group?: string; documentId?: string; from?: Date }, chain: readonly string[]): Promise<EventRow[]> {
+    async events(
+      scope: { group?: string; documentId?: string; from?: Date; withoutVenue?: boolean },
+      chain: readonly string[],
+    ): Promise<EventRow[]> {
       const where: Record<string, unknown> = { ...PUBLISHED, locale: DEFAULT_LOCALE };
       if (scope.group) where.group = { slug: scope.group };
       if (scope.documentId) where.documentId = scope.documentId;
@@ -121,7 +124,7 @@ const publishedContent = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (await strapi.db.query(EVENT).findMany({
         select: EVENT_COLUMNS,
         where,
-        populate: { venue: true, changes: true, group: GROUP_POPULATE },
+        populate: { ...(scope.withoutVenue ? {} : { venue: true }), changes: true, group: GROUP_POPULATE },
       })) as Doc[];
       return (await translate(EVENT, rows, chain)) as unknown as EventRow[];
     },

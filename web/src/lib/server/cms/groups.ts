@@ -1,6 +1,7 @@
 import { GROUP_FIELDS, toGroupCard, type CmsGroup, type GroupCard } from './cards';
 import { everything, fields, getSlice, type Fetch, type Query } from './client';
 import { toPhoto, toPost, type CmsPhoto, type CmsPost, type ImportedPhoto, type ImportedPost } from './imported';
+import { toOccurrenceCard, type CmsOccurrence, type OccurrenceCard } from './occurrences';
 import type { RegionSummary } from './regions';
 
 export interface ResourceLink {
@@ -32,6 +33,9 @@ export interface GroupDetail extends GroupCard {
   /** Its newest imported posts and photos (read for the group page only). */
   posts: ImportedPost[];
   photos: ImportedPhoto[];
+  /** Its events at their next occurrence, soonest first, and at their last, latest first (group page only). */
+  upcomingEvents: OccurrenceCard[];
+  pastEvents: OccurrenceCard[];
 }
 
 interface CmsGroupDetail extends CmsGroup {
@@ -52,6 +56,8 @@ interface CmsGroupDetail extends CmsGroup {
   coordinators?: { name: string }[];
   posts?: CmsPost[];
   photos?: CmsPhoto[];
+  upcomingEvents?: CmsOccurrence[];
+  pastEvents?: CmsOccurrence[];
 }
 
 const DETAIL_POPULATE: Query = [
@@ -86,12 +92,14 @@ function toGroupDetail(group: CmsGroupDetail, locale: string): GroupDetail {
     coordinators: (group.coordinators ?? []).map((coordinator) => coordinator.name),
     posts: (group.posts ?? []).map((post) => toPost(post, { slug: group.slug, name: group.name })),
     photos: (group.photos ?? []).map((photo) => toPhoto(photo, { slug: group.slug, name: group.name })),
+    upcomingEvents: (group.upcomingEvents ?? []).map((row) => toOccurrenceCard(row, locale)),
+    pastEvents: (group.pastEvents ?? []).map((row) => toOccurrenceCard(row, locale)),
   };
 }
 
 /**
- * One group by slug with everything its page shows but its events, in one CMS request
- * (its newest posts and photos come with it), or null when there is none.
+ * One group by slug with everything its page shows, in one CMS request: its newest posts and
+ * photos and its events at their next and last occurrences come with it; null when there is none.
  */
 export async function getGroup(fetch: Fetch, slug: string, locale: string): Promise<GroupDetail | null> {
   const body = await getSlice<CmsGroupDetail>(fetch, '/api/groups', [
@@ -101,6 +109,8 @@ export async function getGroup(fetch: Fetch, slug: string, locale: string): Prom
     ['populate[coordinators]', 'true'],
     ['populate[posts]', 'true'],
     ['populate[photos]', 'true'],
+    ['populate[upcomingEvents]', 'true'],
+    ['populate[pastEvents]', 'true'],
     ['pagination[pageSize]', 1],
   ]);
   const [group] = body.data;

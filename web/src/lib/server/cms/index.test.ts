@@ -2,7 +2,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import groupsPtBr from './fixtures/groups-pt-BR.json';
 import { cmsUrl } from './client';
-import { listGroups, listNextOccurrences, listOccurrencesBetween, listPastOccurrences, listUpcomingEvents, type Fetch } from './index';
+import { listGroups, listNextOccurrences, listOccurrencesBetween, listUpcomingEvents, type Fetch } from './index';
 
 vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.test:1337', CONTENT_VERSION_TTL_MS: '0' } }));
 
@@ -175,19 +175,6 @@ describe('the occurrences the pages read', () => {
       ['a', '2026-12-01T17:00:00.000Z', 'fr', false, 'scheduled', 'FREQ=MONTHLY;BYDAY=1TU', false, null],
       ['b', '2026-12-02T17:00:00.000Z', 'en', true, 'cancelled', null, false, null],
       ['c', '2027-01-06T17:00:00.000Z', 'fr', false, 'scheduled', null, true, '2027-01-05T17:00:00.000Z'],
-    ]);
-  });
-
-  it('asks for the past by the last occurrence before this minute, latest first', async () => {
-    const { fetch, urls } = fakeFetch(() => pageOf([], 1, 1));
-    await listPastOccurrences(fetch, { locale: 'de', group: 'berlin-user-group', limit: 10, now: new Date('2026-11-23T12:00:30.000Z') });
-    expect([...urls[0]!.searchParams]).toEqual([
-      ['to', '2026-11-23T12:00:00.000Z'],
-      ['distinct', 'event'],
-      ['sort', 'start:desc'],
-      ['locale', 'de'],
-      ['group', 'berlin-user-group'],
-      ['pagination[pageSize]', '10'],
     ]);
   });
 

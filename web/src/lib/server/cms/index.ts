@@ -27,7 +27,6 @@ export {
   listEventDates,
   listNextOccurrences,
   listOccurrencesBetween,
-  listPastOccurrences,
   listUpcomingEvents,
   type OccurrenceCard,
   type OccurrenceFilters,

@@ -33,7 +33,8 @@ interface OccurrenceBody {
   meta: { pagination: Pagination; languages: string[] };
 }
 
-function toCard(row: CmsOccurrence, requested: string): OccurrenceCard {
+/** A row of the occurrences endpoint as the pages show it. */
+export function toOccurrenceCard(row: CmsOccurrence, requested: string): OccurrenceCard {
   const locale = row.locale ?? requested;
   const state: EventState = row.state === 'cancelled' || row.state === 'postponed' ? row.state : row.cancelled ? 'cancelled' : 'scheduled';
   return {
@@ -86,7 +87,7 @@ export async function listUpcomingEvents(
     ['pagination[page]', options.page],
     ['pagination[pageSize]', options.pageSize],
   ]);
-  return { events: body.data.map((row) => toCard(row, options.locale)), pagination: body.meta.pagination, languages: body.meta.languages };
+  return { events: body.data.map((row) => toOccurrenceCard(row, options.locale)), pagination: body.meta.pagination, languages: body.meta.languages };
 }
 
 /** The next occurrence of each event not over by `now` (of one group, with `group`), soonest first: one request. */
@@ -101,23 +102,7 @@ export async function listNextOccurrences(
     ...(options.group ? ([['group', options.group]] as Query) : []),
     ['pagination[pageSize]', options.limit],
   ]);
-  return body.data.map((row) => toCard(row, options.locale));
-}
-
-/** The last occurrence before `now` of each event (of one group, with `group`), latest first: one request. */
-export async function listPastOccurrences(
-  fetch: Fetch,
-  options: { locale: string; group?: string; limit: number; now?: Date },
-): Promise<OccurrenceCard[]> {
-  const body = await getOccurrences(fetch, [
-    ['to', queryInstant(options.now)],
-    ['distinct', 'event'],
-    ['sort', 'start:desc'],
-    ['locale', options.locale],
-    ...(options.group ? ([['group', options.group]] as Query) : []),
-    ['pagination[pageSize]', options.limit],
-  ]);
-  return body.data.map((row) => toCard(row, options.locale));
+  return body.data.map((row) => toOccurrenceCard(row, options.locale));
 }
 
 /** The next occurrences of one event from `now` (a series' coming dates, moved and cancelled ones marked). */
@@ -134,7 +119,7 @@ export async function listEventDates(
     ['locale', options.locale],
     ['pagination[pageSize]', options.limit],
   ]);
-  return body.data.map((row) => toCard(row, options.locale));
+  return body.data.map((row) => toOccurrenceCard(row, options.locale));
 }
 
 /**
@@ -157,7 +142,7 @@ export async function listOccurrencesBetween(
   const first = await page(1);
   const rest = await Promise.all(Array.from({ length: Math.max(0, first.meta.pagination.pageCount - 1) }, (_, i) => page(i + 2)));
   return {
-    occurrences: [first, ...rest].flatMap((body) => body.data).map((row) => toCard(row, options.locale)),
+    occurrences: [first, ...rest].flatMap((body) => body.data).map((row) => toOccurrenceCard(row, options.locale)),
     languages: first.meta.languages,
   };
 }
