@@ -2,10 +2,12 @@ import feedState from './feed-state/schema.json';
 import photo from './photo/schema.json';
 import post from './post/schema.json';
 import rateLimit from './rate-limit/schema.json';
+import session from './session/schema.json';
 
 export default {
   post: { schema: post },
   photo: { schema: photo },
   'feed-state': { schema: feedState },
   'rate-limit': { schema: rateLimit },
+  session: { schema: session },
 };

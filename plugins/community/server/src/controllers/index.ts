@@ -6,10 +6,18 @@ import feeds from './feeds';
 import geojson from './geojson';
 import health from './health';
 import imported from './imported';
+import memberSession from './member-session';
 import occurrences from './occurrences';
 
 export default {
   'api-description': apiDescription,
   'activity-feed': activityFeed,
   calendar,
-  'content-version': contentVersion, feeds, geojson, health, imported, occurrences };
+  'content-version': contentVersion,
+  feeds,
+  geojson,
+  health,
+  imported,
+  'member-session': memberSession,
+  occurrences,
+};

@@ -1,4 +1,5 @@
 import cachedRead from './cached-read';
 import publicCache from './public-cache';
+import signedIn from './signed-in';
 
-export default { 'cached-read': cachedRead, 'public-cache': publicCache };
+export default { 'cached-read': cachedRead, 'public-cache': publicCache, 'signed-in': signedIn };

@@ -121,6 +121,11 @@ export function buildDocument(input: DescriptionInput): Schema {
           scheme: 'bearer',
           description: 'An API token created in the admin (Settings → API Tokens). Public routes need none; a Read-only token adds the feed health route.',
         },
+        memberSession: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A member’s session token, as `POST /api/community/auth/local` (or a sign-in provider’s code exchange) hands it to the website. The member routes need it.',
+        },
       },
     },
   };

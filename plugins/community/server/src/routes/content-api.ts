@@ -19,6 +19,7 @@ import {
   type Parameter,
   type Schema,
 } from '../openapi/schema';
+import { memberRoutes } from './members';
 
 // Calendars show the last months, so their cached answers are also renewed at each UTC midnight.
 const CALENDAR_CACHE = { name: 'plugin::community.public-cache', config: { periodMs: 86_400_000 } };
@@ -345,5 +346,6 @@ export default {
         responses: { 200: json('The OpenAPI document.', { type: 'object' }) },
       },
     },
+    ...memberRoutes,
   ],
 };

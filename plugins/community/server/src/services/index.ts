@@ -9,6 +9,7 @@ import importedItems from './imported-items';
 import occurrences from './occurrences';
 import publicAnswers from './public-answers';
 import publishedContent from './published-content';
+import sessions from './sessions';
 
 export default {
   'api-description': apiDescription,
@@ -22,4 +23,5 @@ export default {
   geojson,
   health,
   'imported-items': importedItems,
+  sessions,
 };
