@@ -10,3 +10,4 @@ export * from './localized-read';
 export * from './cors-policy';
 export * from './recurrence';
 export * from './occurrence-row';
+export * from './slug';

@@ -1,4 +1,4 @@
-import { changeProblems, isCountryCode, readRule, seriesProblem } from '@chapterhouse/config';
+import { changeProblems, isCountryCode, readRule, seriesProblem, isSlug } from '@chapterhouse/config';
 
 /** One problem with one field, in the shape Strapi's ValidationError details use. */
 export interface FieldError {
@@ -105,10 +105,9 @@ function checkCoordinates(errors: FieldError[], path: string[], lat: unknown, ln
   if (hasLng) check(errors, [...path, 'longitude'], typeof lng === 'number' && lng >= -180 && lng <= 180, 'must be between -180 and 180');
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function checkSlug(errors: FieldError[], value: unknown) {
-  if (present(value)) check(errors, ['slug'], typeof value === 'string' && SLUG.test(value), 'may hold only lowercase letters, digits and single hyphens');
+  if (present(value)) check(errors, ['slug'], isSlug(value), 'may hold only lowercase letters, digits and single hyphens');
 }
 
 export const groupRules: DocumentRules = (data) => {

@@ -1,5 +1,5 @@
 import { displayNames } from '$lib/intl';
-import { GROUP_KINDS, GROUP_STATUSES, isCountryCode, type GroupKind, type GroupStatus } from '@chapterhouse/config';
+import { GROUP_KINDS, GROUP_STATUSES, isCountryCode, type GroupKind, type GroupStatus, isSlug } from '@chapterhouse/config';
 import { parsePageParam } from './pagination';
 
 /** A point on Earth in degrees. */
@@ -21,7 +21,6 @@ export interface DirectoryQuery {
 }
 
 const MAX_QUERY_LENGTH = 100;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // A BCP 47 tag as the CMS validates them: language, then script/region/variant subtags.
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}$/;
 const NUMBER = /^-?\d{1,3}(?:\.\d{1,8})?$/;
@@ -61,7 +60,7 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
   const country = params.get('country')?.trim().toUpperCase();
   if (isCountryCode(country)) query.country = country;
   const region = params.get('region')?.trim().toLowerCase();
-  if (region && region.length <= 80 && SLUG.test(region)) query.region = region;
+  if (region && region.length <= 80 && isSlug(region)) query.region = region;
   const language = normalizeLanguageTag(params.get('language')?.trim());
   if (language) query.language = language;
   const kind = one(params.get('kind'), GROUP_KINDS);

@@ -1,5 +1,5 @@
 import type { ParamMatcher } from '@sveltejs/kit';
-import { slugIgnoringCase } from '$lib/slug';
+import { slugIgnoringCase } from '@chapterhouse/config';
 
 /**
  * A slug in any case: other spellings are sent on to the lower-case address (see

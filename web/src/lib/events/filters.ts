@@ -1,4 +1,4 @@
-import { EVENT_FORMATS, GROUP_KINDS, type GroupKind } from '@chapterhouse/config';
+import { EVENT_FORMATS, GROUP_KINDS, type GroupKind, isSlug } from '@chapterhouse/config';
 import { parsePageParam } from '$lib/pagination';
 
 export type EventFormatFilter = (typeof EVENT_FORMATS)[number];
@@ -19,7 +19,6 @@ export interface EventFilters {
   month?: string;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
@@ -37,8 +36,8 @@ export function parseEventFilters(params: URLSearchParams): EventFilters {
   const filters: EventFilters = { page: parsePageParam(params.get('page')), view: params.get('view') === 'month' ? 'month' : 'list' };
   const month = params.get('month') ?? '';
   if (filters.view === 'month' && MONTH.test(month) && +month.slice(0, 4) >= 1970 && +month.slice(0, 4) <= 9999) filters.month = month;
-  if (group.length <= 80 && SLUG.test(group)) filters.group = group;
-  if (region.length <= 80 && SLUG.test(region)) filters.region = region;
+  if (group.length <= 80 && isSlug(group)) filters.group = group;
+  if (region.length <= 80 && isSlug(region)) filters.region = region;
   const tag = language.length <= 35 && LANGUAGE_TAG.test(language) ? canonicalLanguage(language) : undefined;
   if (tag) filters.language = tag;
   const kind = oneOf(GROUP_KINDS, params.get('kind'));

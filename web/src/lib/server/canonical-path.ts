@@ -1,4 +1,4 @@
-import { slugIgnoringCase } from '$lib/slug';
+import { slugIgnoringCase } from '@chapterhouse/config';
 
 /**
  * The address of the same page with its slug in lower case when the visitor's address

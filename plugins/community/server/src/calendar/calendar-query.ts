@@ -1,4 +1,4 @@
-import { EVENT_FORMATS, GROUP_KINDS, readLocaleParam, type GroupKind, type LocaleRequest } from '@chapterhouse/config';
+import { EVENT_FORMATS, GROUP_KINDS, readLocaleParam, type GroupKind, type LocaleRequest, isSlug } from '@chapterhouse/config';
 
 export type EventFormat = (typeof EVENT_FORMATS)[number];
 
@@ -18,7 +18,6 @@ export interface FeedQuery {
   filters: CalendarFilters;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FILTERS = ['region', 'language', 'kind', 'format'] as const;
 
 /** `pt-br` → `pt-BR`; undefined when the text is not a language tag. */
@@ -58,7 +57,7 @@ export function readFeedQuery(query: Record<string, unknown>, options: { filters
   try {
     if (query.region !== undefined) {
       const region = single('region', query.region);
-      if (!SLUG.test(region)) return '"region" must be a region slug (lower-case letters, digits and hyphens).';
+      if (!isSlug(region)) return '"region" must be a region slug (lower-case letters, digits and hyphens).';
       filters.region = region;
     }
     if (query.language !== undefined) {

@@ -1,3 +1,4 @@
+import { isSlug } from '@chapterhouse/config';
 import { readFeedQuery, type FeedQuery } from './calendar-query';
 
 /** The widest window one request may ask for, when it lists every occurrence. */
@@ -5,7 +6,6 @@ export const MAX_WINDOW_DAYS = 400;
 export const MAX_OCCURRENCE_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
 const MAX_TEXT = 100;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 const OWN = ['from', 'to', 'pagination[page]', 'pagination[pageSize]', 'group', 'event', 'distinct', 'sort', 'q'];
 const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
@@ -70,7 +70,7 @@ export function readOccurrenceQuery(query: Record<string, unknown>): OccurrenceQ
   if (typeof pageNumber === 'string') return pageNumber;
   const size = number('pageSize', pageSize, DEFAULT_PAGE_SIZE, MAX_OCCURRENCE_PAGE_SIZE);
   if (typeof size === 'string') return size;
-  if (group !== undefined && (typeof group !== 'string' || !SLUG.test(group))) {
+  if (group !== undefined && !isSlug(group)) {
     return '"group" must be given once, as a group slug (lower-case letters, digits and hyphens).';
   }
   if (event !== undefined && (typeof event !== 'string' || !DOCUMENT_ID.test(event))) {

@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { MAX_PAGE_SIZE } from '@chapterhouse/config';
+import { MAX_PAGE_SIZE, isSlug } from '@chapterhouse/config';
 import { readPagination } from '../http/pagination';
 import { getService } from '../utils';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KNOWN = ['group', 'language', 'pagination'];
 const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
@@ -15,7 +14,7 @@ function readQuery(query: Record<string, unknown>) {
     throw new errors.ValidationError(`Unknown query parameter(s): ${unknown.join(', ')}. Allowed: group, language, pagination[page], pagination[pageSize].`);
   }
   const group = query.group;
-  if (group !== undefined && (typeof group !== 'string' || !SLUG.test(group))) {
+  if (group !== undefined && !isSlug(group)) {
     throw new errors.ValidationError('"group" must be a group slug (lower-case letters, digits and hyphens).');
   }
   const language = query.language;

@@ -1,4 +1,4 @@
-import { EVENT_FORMATS, GROUP_KINDS, MAX_PAGE_SIZE } from '@chapterhouse/config';
+import { EVENT_FORMATS, GROUP_KINDS, MAX_PAGE_SIZE, SLUG_PATTERN } from '@chapterhouse/config';
 import { MAX_OCCURRENCE_PAGE_SIZE, MAX_WINDOW_DAYS } from '../calendar/occurrence-query';
 import { LOCALE_PATTERN } from '../openapi/content-api';
 import {
@@ -30,7 +30,6 @@ const CALENDAR_CACHE = { name: 'plugin::community.public-cache', config: { perio
  * them against the parameters each route really takes and the answers it really gives.
  */
 
-const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 const slug = (what: string) => text(`A ${what}'s slug.`, { pattern: SLUG_PATTERN });
 const locale = query('locale', 'Texts in this language along its fallback chain (any BCP 47 tag; links go to the website in that locale).', text(undefined, { pattern: LOCALE_PATTERN }), { example: 'fr' });
 const calendarFilters: Parameter[] = [

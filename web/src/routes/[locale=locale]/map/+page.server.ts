@@ -2,7 +2,7 @@ import { env } from '$env/dynamic/public';
 import { groupByCountry } from '$lib/map/points';
 import { mapPoints } from '$lib/map/points.server';
 import { tileConfig } from '$lib/map/tiles';
-import { slugIgnoringCase } from '$lib/slug';
+import { slugIgnoringCase } from '@chapterhouse/config';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ fetch, params: { locale }, url }) => {

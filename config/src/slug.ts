@@ -1,11 +1,12 @@
 /** A slug as the CMS stores them: lower-case letters and digits in words joined by single hyphens. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+const SLUG = new RegExp(SLUG_PATTERN);
 
 /** The CMS keeps slugs in a 255-character column; anything longer names nothing. */
 export const MAX_SLUG_LENGTH = 255;
 
 /** True when `value` could be the slug of a group, event, page or region. */
-export function isSlug(value: string | null | undefined): value is string {
+export function isSlug(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_SLUG_LENGTH && SLUG.test(value);
 }
 
