@@ -80,7 +80,14 @@ describe('member sessions', () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error.message).toMatch(/identifier|password|JSON/);
     }
-    for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Bearer chs_forged' }, { authorization: `Bearer chs_${'A'.repeat(43)}` }, { authorization: 'Basic abc' }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer' },
+      { authorization: 'Bearer chs_forged' },
+      { authorization: `Bearer chs_${'A'.repeat(43)}` },
+      { authorization: 'Basic abc' },
+    ];
+    for (const headers of attempts) {
       const response = await send('GET', '/api/community/me', undefined, headers);
       expect(response.status, JSON.stringify(headers)).toBe(401);
       expect(response.body.error.message).toMatch(/sign in/i);
