@@ -153,7 +153,7 @@ describe('two CMS and two web instances on one PostgreSQL database', () => {
     ).rejects.toMatchObject({ code: '23505' });
 
     for (const slug of slugs) {
-      const posts = await call(`${cmsA.url}/api/community/posts?group=${slug}&pageSize=100`);
+      const posts = await call(`${cmsA.url}/api/community/posts?group=${slug}&pagination[pageSize]=100`);
       expect(posts.body.meta.pagination.total, slug).toBe(WORDPRESS_POSTS);
     }
   });
@@ -236,7 +236,7 @@ describe('two CMS and two web instances on one PostgreSQL database', () => {
       .poll(async () => (await survivor.feeds()).find((feed) => feed.url === feedUrl)?.health, { timeout: 40_000, interval: 500 })
       .toBe('ok');
     expect(feeds.hits.get('/slow-body')).toBeGreaterThanOrEqual(2);
-    const posts = await call(`${surviving.url}/api/community/posts?group=cluster-slow&pageSize=100`);
+    const posts = await call(`${surviving.url}/api/community/posts?group=cluster-slow&pagination[pageSize]=100`);
     expect(posts.body.meta.pagination.total).toBe(WORDPRESS_POSTS);
     expect(new Set(posts.body.data.map((post: { link: string }) => post.link)).size).toBe(WORDPRESS_POSTS);
   });
