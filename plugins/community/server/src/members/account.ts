@@ -38,10 +38,10 @@ export function readAccountChange(body: unknown): { displayName?: string | null;
   if ('displayName' in fields) {
     const name = fields.displayName;
     if (name !== null && typeof name !== 'string') return '"displayName" must be text, or null to show no name.';
+    // eslint-disable-next-line no-control-regex
+    if (name && /[\u0000-\u001f\u007f-\u009f]/.test(name)) return '"displayName" must not hold control characters (line breaks, tabs…).';
     const trimmed = name?.replace(/\s+/g, ' ').trim() ?? '';
     if (trimmed.length > DISPLAY_NAME_MAX) return `"displayName" is longer than ${DISPLAY_NAME_MAX} characters.`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(trimmed)) return '"displayName" must not hold control characters.';
     change.displayName = trimmed || null;
   }
   if ('locale' in fields) {
