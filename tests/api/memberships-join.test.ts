@@ -167,6 +167,16 @@ describe('joining and leaving groups', () => {
     expect((await call(FROM, 'DELETE', `/api/community/me/memberships/${APPROVAL}`, { token: adaToken })).status).toBe(404);
   });
 
+  it('keeps one membership when the same join arrives several times at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => call(`127.0.50.${10 + index}`, 'POST', '/api/community/me/memberships', { token: benToken, body: { group: OPEN } })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect((await membershipsOf(ben)).map((m) => [m.group?.slug, m.state])).toEqual([[OPEN, 'active']]);
+    expect((await call(FROM, 'DELETE', `/api/community/me/memberships/${OPEN}`, { token: benToken })).status).toBe(204);
+    expect(await membershipsOf(ben)).toEqual([]);
+  });
+
   it('lets only accounts with a confirmed address join', async () => {
     const token = await signIn(unconfirmed, '127.0.50.4');
     const refused = await call(FROM, 'POST', '/api/community/me/memberships', { token, body: { group: OPEN } });

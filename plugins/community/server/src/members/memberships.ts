@@ -182,9 +182,16 @@ export function createMemberships(strapi: Core.Strapi) {
         return { conflict: pending ? `You have asked to join "${group.slug}" already: a coordinator will answer.` : `You are a member of "${group.slug}" already.` };
       }
       const status: MembershipStatus = group.joinPolicy === 'approval' ? 'pending' : 'active';
-      await documents().create({
+      const created = (await documents().create({
         data: { user: member.documentId, group: group.documentId, role: 'member', state: status, joinedAt: new Date().toISOString(), wantsEmail: true },
-      });
+      })) as { documentId: string };
+      // Two joins at once (a form sent twice) both pass the check above: the later one takes itself back.
+      const rows = await membershipsOf(member.id, group.documentId);
+      const first = rows.reduce((earliest, row) => (row.id < earliest.id ? row : earliest), rows[0]!);
+      if (rows.length > 1 && first.documentId !== created.documentId) {
+        await documents().delete({ documentId: created.documentId });
+        return { conflict: status === 'pending' ? `You have asked to join "${group.slug}" already: a coordinator will answer.` : `You are a member of "${group.slug}" already.` };
+      }
       return { status };
     },
 
