@@ -6,6 +6,7 @@ import path from 'node:path';
 // Read from source: this script builds the config package, so it cannot import its build.
 import { DEFAULT_PORTS } from '../config/src/site';
 import { DEMO_FEEDS_PORT, startDemoFeeds } from './demo-feeds';
+import { startMailCatcher } from './mail-catcher';
 
 /**
  * `npm start`: builds whatever is missing or out of date, then runs the CMS and the
@@ -146,13 +147,33 @@ async function serveDemoFeeds(): Promise<Record<string, string>> {
   return process.env.FEEDS_ALLOW_PRIVATE_HOSTS === undefined ? { FEEDS_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${DEMO_FEEDS_PORT}` } : {};
 }
 
+/**
+ * Without SMTP_HOST, the CMS's e-mail (address confirmation, password reset) goes to a
+ * local catch-all server that keeps each message in cms/.tmp/mail/ and logs it, so that an
+ * account can be confirmed on a laptop. Nothing is delivered to anyone.
+ */
+async function catchMail(): Promise<Record<string, string>> {
+  const envFile = path.join(cmsDir, '.env');
+  const inEnvFile = fs.existsSync(envFile) && /^\s*SMTP_HOST\s*=\s*\S/m.test(fs.readFileSync(envFile, 'utf8'));
+  if (process.env.SMTP_HOST || inEnvFile) return {};
+  const dir = path.join(cmsDir, '.tmp', 'mail');
+  try {
+    const catcher = await startMailCatcher({ dir, log: (line) => console.log(`${colour(33, '[mail]')} ${line}`) });
+    say(`no SMTP_HOST: e-mail is not sent but kept in ${path.relative(root, dir)}/ (local SMTP server on port ${catcher.port})`);
+    return { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(catcher.port), SMTP_SECURE: 'false' };
+  } catch (cause) {
+    say(`local mail server not started (${cause instanceof Error ? cause.message : String(cause)})`);
+    return {};
+  }
+}
+
 ensureCmsSecrets();
 // The website signs visitors' addresses for the CMS's application limit; both get the same secret.
 process.env.VISITOR_ADDRESS_SECRET ??= randomBytes(32).toString('base64url');
 if (process.env.SKIP_BUILD !== 'true') build();
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-void serveDemoFeeds().then((feedEnv) => {
+void Promise.all([serveDemoFeeds(), catchMail()]).then(([feedEnv, mailEnv]) => {
   // Strapi's own entry point, run directly so that stopping the child stops Strapi itself.
   const strapiBin = path.join(
     path.dirname(createRequire(path.join(cmsDir, 'package.json')).resolve('@strapi/strapi/package.json')),
@@ -163,6 +184,7 @@ void serveDemoFeeds().then((feedEnv) => {
     PORT: String(cmsPort),
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     ...feedEnv,
+    ...mailEnv,
   });
   launch('web', 35, process.execPath, ['build/index.js'], webDir, {
     PORT: String(webPort),

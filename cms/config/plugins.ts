@@ -29,7 +29,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: {
     config: { sizeLimit: env.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024) },
   },
-  // Account e-mail (password reset, address confirmation) goes through this SMTP server; without SMTP_HOST, Strapi's default sendmail.
+  // Account e-mail (password reset, address confirmation) goes through this SMTP server; `npm start` without SMTP_HOST sets it to its local mail catcher, else Strapi's default sendmail.
   ...(env('SMTP_HOST')
     ? {
         email: {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { describeApplication } from './api-description';
 import { backfillDirectoryFields, registerDirectoryFields } from './api/group/directory-fields';
 import { registerLanguageFilter } from './api/group/language-filter';
+import { backfillJoinDefaults } from './api/membership/join-defaults';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/permissions';
 import { applySignUpSetting } from './bootstrap/sign-up';
@@ -21,6 +22,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await backfillDirectoryFields(strapi);
+    await backfillJoinDefaults(strapi);
     await ensurePublicPermissions(strapi);
     await applySignUpSetting(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(strapi);

@@ -9,6 +9,7 @@ import { startFeedServer } from '../fixtures/feed-server';
 import { renderContentModel } from '../../plugins/community/server/src/openapi/content-model';
 import { admin, api, editor, requestFrom } from './client';
 import { createGroupWithFeeds, deleteGroup, importNow } from './feed-import';
+import { addMembership, call as memberCall, makeAccount, removeAccount, signIn } from './memberships-support';
 
 /**
  * The OpenAPI description at /api/community/openapi.json, checked against the CMS itself:
@@ -194,6 +195,8 @@ function fill(path: string, samples: Awaited<ReturnType<typeof sampleValues>>): 
 describe('real answers of every described route', () => {
   let readOnlyToken = '';
   const sessions: string[] = [];
+  // A coordinator's requests to answer, a member's own calendar, an account to delete.
+  const members = { requester: '', leaver: '', calendarPath: '', toApprove: '', toDecline: '' };
 
   beforeAll(async () => {
     const server = await startFeedServer({ host: '127.0.0.1', port: inject('feedPort') });
@@ -226,6 +229,23 @@ describe('real answers of every described route', () => {
       expect(signedIn.status, signedIn.text).toBe(200);
       sessions.push(JSON.parse(signedIn.text).session);
     }
+
+    // The reader coordinates two groups that ask for approval, where others wait; it is a member of two open ones.
+    const reader = { documentId, username: 'openapi-reader', email: ACCOUNT };
+    const requester = await makeAccount('openapi-requester');
+    const leaver = await makeAccount('openapi-leaver');
+    cleanup.push(() => removeAccount(requester), () => removeAccount(leaver), () => removeAccount(reader));
+    await addMembership(reader, 'berlin-user-group', 'coordinator');
+    await addMembership(reader, 'tokyo-user-group', 'coordinator');
+    await addMembership(reader, 'paris-user-group', 'member');
+    await addMembership(reader, 'london-user-group', 'member');
+    members.toApprove = await addMembership(requester, 'berlin-user-group', 'member', 'pending');
+    members.toDecline = await addMembership(requester, 'tokyo-user-group', 'member', 'pending');
+    members.requester = await signIn(requester, '127.0.53.1');
+    members.leaver = await signIn(leaver, '127.0.53.2');
+    const calendar = await memberCall('127.0.53.3', 'GET', '/api/community/me/calendar', { token: members.requester });
+    expect(calendar.status, calendar.text).toBe(200);
+    members.calendarPath = new URL(calendar.body.data.url).pathname;
   });
 
   it('match the description: documented status, media type and schema', async () => {
@@ -234,6 +254,7 @@ describe('real answers of every described route', () => {
     const checked = new Set<string>();
     const listed = new Set<string>();
     const groupSlug = samples.slug;
+    const reader = { authorization: `Bearer ${sessions[0]}` };
 
     /** Requests beyond each route's plain one: options, locales, populates, errors, conditional requests. */
     const extra: Record<string, { query?: string; path?: string; headers?: Record<string, string>; body?: unknown }[]> = {
@@ -287,6 +308,25 @@ describe('real answers of every described route', () => {
       'POST /api/community/auth/local': [{ body: { identifier: ACCOUNT, password: PASSWORD } }, { body: { identifier: ACCOUNT, password: 'wrong-passw0rd' } }],
       'GET /api/community/me': [{ headers: { authorization: `Bearer ${sessions[0]}` } }],
       'POST /api/community/auth/sign-out': [{ headers: { authorization: `Bearer ${sessions[1]}` } }],
+      'GET /api/community/me/groups': [{ headers: reader }, { headers: reader, query: 'locale=fr' }],
+      'POST /api/community/me/memberships': [
+        { headers: reader, body: { group: 'vienna-user-group' } },
+        { headers: reader, body: { group: 'vienna-user-group' } },
+        { headers: reader, body: { group: 'no-such-group' } },
+        { headers: { authorization: `Bearer ${members.requester}` }, body: { group: 'x', role: 'coordinator' } },
+      ],
+      'PATCH /api/community/me/memberships/{slug}': [{ headers: reader, body: { wantsEmail: false } }, { headers: reader, path: '/api/community/me/memberships/cairo-user-group', body: { wantsEmail: true } }],
+      'DELETE /api/community/me/memberships/{slug}': [{ headers: reader, path: '/api/community/me/memberships/london-user-group' }, { headers: reader, path: '/api/community/me/memberships/Not_a_slug' }],
+      'GET /api/community/me/requests': [{ headers: reader }],
+      'POST /api/community/me/requests/{documentId}/approve': [{ headers: reader, path: `/api/community/me/requests/${members.toApprove}/approve` }, { headers: reader }],
+      'POST /api/community/me/requests/{documentId}/decline': [{ headers: reader, path: `/api/community/me/requests/${members.toDecline}/decline` }],
+      'GET /api/community/me/calendar': [{ headers: reader }],
+      'POST /api/community/me/calendar/renew': [{ headers: reader }],
+      'GET /api/community/members/calendar/{file}': [{ path: members.calendarPath }, { path: members.calendarPath, query: 'locale=fr' }],
+      'GET /api/community/me/account': [{ headers: reader }],
+      'PUT /api/community/me/account': [{ headers: reader, body: { displayName: 'Open Reader', locale: 'fr' } }, { headers: reader, body: { locale: 'xx' } }],
+      'GET /api/community/me/export': [{ headers: reader }],
+      'DELETE /api/community/me/account': [{ headers: { authorization: `Bearer ${members.leaver}` } }],
     };
 
     for (const { path, method, operation } of operations()) {

@@ -33,6 +33,12 @@ describe('the demo community', () => {
     for (const [continent, prefixes] of Object.entries(CONTINENTS)) {
       expect(all.some((g) => prefixes.some((p) => g.timezone.startsWith(p))), continent).toBe(true);
     }
+    // Some demo groups ask for approval before someone joins; the rest are open.
+    const policies = (await api.get('/api/groups?pagination[pageSize]=100&fields[0]=slug&fields[1]=joinPolicy')).body.data as { slug: string; joinPolicy: string }[];
+    const asking = groups.filter((g) => g.joinPolicy === 'approval').map((g) => g.slug);
+    expect(asking.length).toBeGreaterThan(0);
+    expect(policies.filter((g) => g.joinPolicy === 'approval').map((g) => g.slug).sort()).toEqual([...asking].sort());
+    expect(policies.filter((g) => g.joinPolicy !== 'approval').every((g) => g.joinPolicy === 'open')).toBe(true);
     const translated = groups.filter((g) => Object.keys(g.summary).length >= 3).length;
     expect(translated / groups.length).toBeGreaterThan(0.5);
 

@@ -168,6 +168,7 @@ export async function seedDemo(strapi: Strapi, today = new Date()): Promise<Seed
         name: group.name,
         kind: group.kind,
         state: group.status,
+        joinPolicy: group.joinPolicy ?? 'open',
         languages: group.languages,
         country: group.country,
         city: group.city,

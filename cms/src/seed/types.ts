@@ -20,6 +20,8 @@ export interface SeedGroup {
   name: string;
   kind: 'user-group' | 'working-group' | 'special-interest-group';
   status: 'forming' | 'active' | 'dormant' | 'archived';
+  /** Whether joining waits for a coordinator's approval; open when left out. */
+  joinPolicy?: 'open' | 'approval';
   summary: Localized;
   /** Markdown. */
   description: Localized;

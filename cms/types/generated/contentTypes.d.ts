@@ -763,6 +763,14 @@ export interface ApiGroupGroup extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    joinPolicy: Schema.Attribute.Enumeration<['open', 'approval']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'open'>;
     kind: Schema.Attribute.Enumeration<
       ['user-group', 'working-group', 'special-interest-group']
     > &
@@ -906,7 +914,7 @@ export interface ApiGroupGroup extends Struct.CollectionTypeSchema {
 export interface ApiMembershipMembership extends Struct.CollectionTypeSchema {
   collectionName: 'memberships';
   info: {
-    description: 'A member or coordinator of a group';
+    description: 'A member or coordinator of a group, or a request to join one that waits for a coordinator or an editor';
     displayName: 'Membership';
     pluralName: 'memberships';
     singularName: 'membership';
@@ -930,6 +938,9 @@ export interface ApiMembershipMembership extends Struct.CollectionTypeSchema {
     role: Schema.Attribute.Enumeration<['member', 'coordinator']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'member'>;
+    state: Schema.Attribute.Enumeration<['active', 'pending']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'active'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1218,6 +1229,59 @@ export interface PluginCommunityFeedState extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginCommunityMemberCalendar
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'community_member_calendars';
+  info: {
+    description: "The secret address of a member's private calendar: kept only as a digest, with the random value it is derived from (with the app key); renewing it draws a new one";
+    displayName: 'Member calendar';
+    pluralName: 'member-calendars';
+    singularName: 'member-calendar';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::community.member-calendar'
+    > &
+      Schema.Attribute.Private;
+    nonce: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    secretHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'oneToOne',
+      'plugin::users-permissions.user'
+    >;
+  };
+}
+
 export interface PluginCommunityPhoto extends Struct.CollectionTypeSchema {
   collectionName: 'community_photos';
   info: {
@@ -1388,6 +1452,98 @@ export interface PluginCommunityPost extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCommunityRateLimit extends Struct.CollectionTypeSchema {
+  collectionName: 'community_rate_limits';
+  info: {
+    description: "Requests counted per client and route over a window, shared by every CMS instance (the sign-in and account routes' limits)";
+    displayName: 'Rate limit';
+    pluralName: 'rate-limits';
+    singularName: 'rate-limit';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    bucket: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    hits: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::community.rate-limit'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    resetAt: Schema.Attribute.BigInteger & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCommunitySession extends Struct.CollectionTypeSchema {
+  collectionName: 'community_sessions';
+  info: {
+    description: "A member signed in on the website: kept only as a digest of its token, ended by sign-out, a password change or the account's deletion";
+    displayName: 'Session';
+    pluralName: 'sessions';
+    singularName: 'session';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::community.session'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    tokenHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
   };
 }
 
@@ -1876,6 +2032,10 @@ export interface PluginUsersPermissionsUser
       Schema.Attribute.SetMinMaxLength<{
         minLength: 6;
       }>;
+    preferredLocale: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 35;
+      }>;
     provider: Schema.Attribute.String;
     publishedAt: Schema.Attribute.DateTime;
     resetPasswordToken: Schema.Attribute.String & Schema.Attribute.Private;
@@ -1914,8 +2074,11 @@ declare module '@strapi/strapi' {
       'api::region.region': ApiRegionRegion;
       'api::resource.resource': ApiResourceResource;
       'plugin::community.feed-state': PluginCommunityFeedState;
+      'plugin::community.member-calendar': PluginCommunityMemberCalendar;
       'plugin::community.photo': PluginCommunityPhoto;
       'plugin::community.post': PluginCommunityPost;
+      'plugin::community.rate-limit': PluginCommunityRateLimit;
+      'plugin::community.session': PluginCommunitySession;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

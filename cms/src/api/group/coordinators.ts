@@ -38,6 +38,8 @@ export async function coordinatorsOf(strapi: Core.Strapi, documentIds: string[])
   const rows = (await strapi.db.query('api::membership.membership').findMany({
     where: {
       role: 'coordinator',
+      // A request waiting for an answer is not a coordinator yet (rows from before requests existed have no status).
+      $or: [{ state: 'active' }, { state: { $null: true } }],
       group: { documentId: { $in: documentIds } },
       user: { displayName: { $notNull: true, $ne: '' } },
     },

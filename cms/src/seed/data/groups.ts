@@ -84,6 +84,7 @@ export const groups: SeedGroup[] = [
     name: 'Berlin User Group',
     kind: 'user-group',
     status: 'active',
+    joinPolicy: 'approval',
     summary: {
       en: 'Berlin’s bilingual meetup for operators, developers and the simply curious, every third Wednesday in Kreuzberg.',
       de: 'Das zweisprachige Berliner Meetup für Betreiber, Entwicklerinnen und Neugierige — jeden dritten Mittwoch in Kreuzberg.',
@@ -1250,6 +1251,7 @@ export const groups: SeedGroup[] = [
     name: 'Cape Town User Group',
     kind: 'user-group',
     status: 'active',
+    joinPolicy: 'approval',
     summary: {
       en: 'Cape Town’s meetup for operators and developers, between Table Mountain and the harbour.',
       de: 'Das Kapstädter Meetup für Betreiber und Entwicklerinnen, zwischen Tafelberg und Hafen.',
@@ -1461,6 +1463,7 @@ export const groups: SeedGroup[] = [
     name: 'Tokyo User Group',
     kind: 'user-group',
     status: 'active',
+    joinPolicy: 'approval',
     summary: {
       en: 'Japan’s largest community around the project: monthly hybrid meetups, hands-on labs and mokumoku-kai coding sessions.',
       ja: 'プロジェクトに関する日本最大のコミュニティです。毎月のハイブリッド勉強会、ハンズオン、もくもく会を開催しています。',

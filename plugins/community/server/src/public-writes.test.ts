@@ -26,6 +26,10 @@ describe('changesPublic', () => {
     expect(membership({ role: 'member' })).toBe(false);
     expect(membership({ role: 'coordinator' })).toBe(true);
     expect(membership({ role: 'member' }, true)).toBe(true);
+    expect(membership({ wantsEmail: false }, true)).toBe(false);
+    expect(membership({ state: 'active' }, true)).toBe(true);
+    expect(changesPublic({ uid: 'api::membership.membership', action: 'delete', params: {}, draftAndPublish: false, wasCoordinator: true })).toBe(true);
+    expect(changesPublic({ uid: 'api::membership.membership', action: 'delete', params: {}, draftAndPublish: false })).toBe(false);
   });
 
   it('takes an account’s public name and block as public, its other fields not', () => {

@@ -14,6 +14,8 @@ const MEMBERSHIP = 'api::membership.membership';
 const USER = 'plugin::users-permissions.user';
 /** What of an account the public sees: a coordinator's display name, unless the account is blocked. */
 const PUBLIC_ACCOUNT_FIELDS = ['displayName', 'blocked'];
+/** What of a coordinator's membership a group page shows: who, where, in which order, and whether let in (not their e-mail choice). */
+const PUBLIC_MEMBERSHIP_FIELDS = ['role', 'user', 'group', 'joinedAt', 'state'];
 
 /**
  * Whether a write can change what anonymous readers get, so the public caches must be
@@ -25,7 +27,11 @@ export function changesPublic(write: Write): boolean {
   if (!['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'].includes(action)) return false;
   if (uid === USER) return action === 'delete' || (action === 'update' && PUBLIC_ACCOUNT_FIELDS.some((field) => field in (params?.data ?? {})));
   if (!uid.startsWith('api::') || NEVER_PUBLIC.has(uid)) return false;
-  if (uid === MEMBERSHIP) return Boolean(write.wasCoordinator) || params?.data?.role === 'coordinator';
+  if (uid === MEMBERSHIP) {
+    if (params?.data?.role === 'coordinator') return true;
+    if (!write.wasCoordinator) return false;
+    return action !== 'update' || PUBLIC_MEMBERSHIP_FIELDS.some((field) => field in (params?.data ?? {}));
+  }
   if (!draftAndPublish) return action !== 'discardDraft' && action !== 'clone';
   switch (action) {
     case 'publish':

@@ -1,4 +1,5 @@
 import feedState from './feed-state/schema.json';
+import memberCalendar from './member-calendar/schema.json';
 import photo from './photo/schema.json';
 import post from './post/schema.json';
 import rateLimit from './rate-limit/schema.json';
@@ -10,4 +11,5 @@ export default {
   'feed-state': { schema: feedState },
   'rate-limit': { schema: rateLimit },
   session: { schema: session },
+  'member-calendar': { schema: memberCalendar },
 };

@@ -1,3 +1,4 @@
+import account from './account';
 import apiDescription from './api-description';
 import activityFeed from './activity-feed';
 import calendar from './calendar';
@@ -7,6 +8,8 @@ import geojson from './geojson';
 import health from './health';
 import imported from './imported';
 import memberSession from './member-session';
+import memberships from './memberships';
+import myCalendar from './my-calendar';
 import occurrences from './occurrences';
 
 export default {
@@ -20,4 +23,7 @@ export default {
   imported,
   'member-session': memberSession,
   occurrences,
+  memberships,
+  'my-calendar': myCalendar,
+  account,
 };

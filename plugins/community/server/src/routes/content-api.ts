@@ -19,7 +19,7 @@ import {
   type Parameter,
   type Schema,
 } from '../openapi/schema';
-import { memberRoutes } from './members';
+import { memberRoutes, membershipRoutes } from './members';
 
 // Calendars show the last months, so their cached answers are also renewed at each UTC midnight.
 const CALENDAR_CACHE = { name: 'plugin::community.public-cache', config: { periodMs: 86_400_000 } };
@@ -346,5 +346,6 @@ export default {
       },
     },
     ...memberRoutes,
+    ...membershipRoutes,
   ],
 };

@@ -73,6 +73,12 @@ const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
+    /** Every event of the given groups, as one calendar: a member's private feed. */
+    async groups(slugs: readonly string[], name: string, query: FeedQuery, now = new Date()): Promise<CalendarFile> {
+      const events = (await Promise.all(slugs.map((slug) => content().events({ group: slug, from: windowStart(now) }, query.locale.chain)))).flat();
+      return file({ name, url: page('/my-groups', query), refreshSeconds: REFRESH_SECONDS }, events, query, now);
+    },
+
     /** One event, however long ago it was, or null when it is not published. */
     async event(documentId: string, query: FeedQuery): Promise<CalendarFile | null> {
       const [event] = await content().events({ documentId }, query.locale.chain);

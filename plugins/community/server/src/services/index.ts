@@ -1,3 +1,4 @@
+import account from './account';
 import apiDescription from './api-description';
 import activityFeed from './activity-feed';
 import calendar from './calendar';
@@ -6,6 +7,8 @@ import feedImport from './feed-import';
 import geojson from './geojson';
 import health from './health';
 import importedItems from './imported-items';
+import memberships from './memberships';
+import myCalendar from './my-calendar';
 import occurrences from './occurrences';
 import publicAnswers from './public-answers';
 import publishedContent from './published-content';
@@ -24,4 +27,7 @@ export default {
   health,
   'imported-items': importedItems,
   sessions,
+  memberships,
+  'my-calendar': myCalendar,
+  account,
 };
