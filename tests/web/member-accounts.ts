@@ -4,6 +4,7 @@ import { admin, editor, requestFrom } from '../api/client';
 export const PASSWORD = 'Member-passw0rd';
 
 export interface TestMember {
+  documentId: string;
   username: string;
   email: string;
   password: string;
@@ -25,6 +26,7 @@ export async function createMember(username: string): Promise<TestMember> {
   if (created.status !== 201) throw new Error(`Could not make the account ${username}: ${created.text}`);
   const documentId = (created.body.data ?? created.body).documentId as string;
   return {
+    documentId,
     username,
     email,
     password: PASSWORD,
