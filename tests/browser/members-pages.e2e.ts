@@ -162,7 +162,9 @@ describe('a member’s pages in a real browser', () => {
 
     await page.locator('#displayName').fill('Émile Zola');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => page.locator('.member-name').textContent()).toBe('Connecté·e en tant que Émile Zola');
+    await expect.poll(() => page.locator('[role="status"]').textContent()).toContain('Enregistré.');
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('#displayName').inputValue()).toBe('Émile Zola');
 
     const oldCalendar = await page.locator('#calendar-url').inputValue();
     expect((await fetch(oldCalendar)).status).toBe(200);
