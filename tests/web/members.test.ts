@@ -98,7 +98,7 @@ describe('members on the website', () => {
       // An anonymous visit first, so the page cache keeps the anonymous page.
       const before = await get(path);
       expect(before.text, path).not.toContain('web-ada');
-      expect(before.headers.get('cache-control'), path).toMatch(/^public/);
+      expect(before.headers.get('cache-control'), `${path} ${before.status} ${before.headers.get('set-cookie')}`).toMatch(/^public/);
       const first = await get(path, adaSession);
       const second = await get(path, bobSession);
       const after = await get(path);
