@@ -2,14 +2,13 @@ import { LOCALES, negotiateLocale } from '@chapterhouse/config';
 import type { Handle } from '@sveltejs/kit';
 import { MESSAGES } from '$lib/i18n/catalogs.server';
 import { registerCatalogs } from '$lib/i18n/translate';
-import { cachePolicy, isPersonal } from '$lib/server/cache-policy';
+import { cachePolicy, isPersonal, SESSION_COOKIE } from '$lib/server/cache-policy';
 import { contentVersion, whoIs } from '$lib/server/cms';
 import { lowerCaseSlugAddress } from '$lib/server/canonical-path';
 import { LOCALE_COOKIE } from '$lib/server/locale-redirect';
 import { isCacheable, PageCache } from '$lib/server/page-cache';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { forgetSession, isSessionToken } from '$lib/server/session';
-import { SESSION_COOKIE } from '$lib/server/cache-policy';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
