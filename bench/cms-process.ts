@@ -9,6 +9,8 @@ export interface BenchCms {
   counts(): Promise<{ queries: number; requests: number }>;
   /** Changes the content version: every cached answer, here and on the website, is a first one again. */
   bump(): Promise<void>;
+  /** A session token of a demo member, as the website keeps it in its cookie. */
+  memberSession(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startBenchCms(groups: number, env: Record<string, string> 
     pid: child.pid!,
     counts: () => ask('counts', 'counts'),
     bump: () => ask<boolean>('bump', 'bumped').then(() => undefined),
+    memberSession: () => ask<string>('member', 'member'),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

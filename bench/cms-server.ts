@@ -4,10 +4,12 @@
  * ready and cleans up on SIGTERM. Used by site.ts, so that the load generator never
  * shares an event loop with the server it measures. Over IPC it answers `counts` with the
  * database queries (knex query events) and HTTP requests it has seen, and `bump` by
- * changing the content version, which makes every cached answer a first one again.
+ * changing the content version, which makes every cached answer a first one again, and
+ * `member` with a session token of a demo member, as the website holds one in its cookie.
  * (Queries are counted by knex's query events, without transactions' BEGIN and COMMIT.)
  */
 import { randomBytes } from 'node:crypto';
+import { people } from '../cms/src/seed/data';
 import { createTestDatabase } from '../tests/setup/database';
 import { testSecrets } from '../tests/setup/secrets';
 import { startCms } from '../tests/setup/strapi';
@@ -62,6 +64,11 @@ async function main() {
   strapi.server.httpServer.on('request', () => (counts.requests += 1));
   process.on('message', async (message: unknown) => {
     if (message === 'counts') process.send?.({ counts });
+    if (message === 'member') {
+      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: people[0]!.email }, select: ['id'] });
+      const { token } = await strapi.plugin('community').service('sessions').create(user.id);
+      process.send?.({ member: token });
+    }
     if (message === 'bump') {
       await strapi.plugin('community').service('content-version').bump();
       process.send?.({ bumped: true });

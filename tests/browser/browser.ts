@@ -17,6 +17,8 @@ export interface BrowserOptions {
   height?: number;
   locale?: string;
   timezoneId?: string;
+  /** False for a browser with JavaScript switched off (forms must work without it). */
+  javaScript?: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<Browser
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: options.locale ?? 'en-US',
     timezoneId: options.timezoneId ?? 'UTC',
+    javaScriptEnabled: options.javaScript ?? true,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -2,12 +2,13 @@ import { LOCALES, negotiateLocale } from '@chapterhouse/config';
 import type { Handle } from '@sveltejs/kit';
 import { MESSAGES } from '$lib/i18n/catalogs.server';
 import { registerCatalogs } from '$lib/i18n/translate';
-import { cachePolicy, isPersonal } from '$lib/server/cache-policy';
-import { contentVersion } from '$lib/server/cms';
+import { cachePolicy, isPersonal, SESSION_COOKIE } from '$lib/server/cache-policy';
+import { contentVersion, whoIs } from '$lib/server/cms';
 import { lowerCaseSlugAddress } from '$lib/server/canonical-path';
 import { LOCALE_COOKIE } from '$lib/server/locale-redirect';
 import { isCacheable, PageCache } from '$lib/server/page-cache';
 import { withSecurityHeaders } from '$lib/server/security-headers';
+import { forgetSession, isSessionToken } from '$lib/server/session';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -74,8 +75,27 @@ function withHeaders(response: Response, headers: [string, string][]): Response 
   return out;
 }
 
+/**
+ * Who the session cookie speaks for, asked of the CMS once per request. A session that has
+ * ended (or a cookie that is no session) is forgotten; when the CMS cannot say, the visitor
+ * is shown signed out for this page and keeps the cookie.
+ */
+async function identify(event: Parameters<Handle>[0]['event']): Promise<void> {
+  event.locals.member = null;
+  event.locals.session = null;
+  const token = event.cookies.get(SESSION_COOKIE);
+  if (token === undefined) return;
+  const member = isSessionToken(token) ? await whoIs(event.fetch, token) : null;
+  if (member === null) forgetSession(event.cookies, event.url);
+  else if (member) {
+    event.locals.member = member;
+    event.locals.session = token;
+  }
+}
+
 // Every answer, reused or fresh, page or endpoint, carries the security headers and says who may cache it.
 export const handle: Handle = async ({ event, resolve }) => {
+  await identify(event);
   const response = withSecurityHeaders(await respond({ event, resolve }), event.url);
   const policy = cachePolicy(response, {
     method: event.request.method,

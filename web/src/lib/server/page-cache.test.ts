@@ -44,6 +44,15 @@ describe('isCacheable', () => {
     expect(isCacheable(event('GET', '/map/points.json'))).toBe(false);
     expect(isCacheable(event('GET', null))).toBe(false);
   });
+
+  it("never keeps a member's own pages, nor the return from a provider's sign-in", () => {
+    for (const route of ['/[locale=locale]/account', '/[locale=locale]/account/export', '/[locale=locale]/my-groups', '/auth/done', '/sign-out']) {
+      expect(isCacheable(event('GET', route)), route).toBe(false);
+    }
+    // Anonymous visitors all see the same sign-in page and group page.
+    expect(isCacheable(event('GET', '/[locale=locale]/sign-in'))).toBe(true);
+    expect(isCacheable(event('GET', '/[locale=locale]/groups/[slug=slug]'))).toBe(true);
+  });
 });
 
 describe('PageCache', () => {

@@ -12,15 +12,18 @@ const MAX_PAGES = 2000;
 /** Every query string is a page of its own: the bytes kept are bounded, not only the pages. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
+/** Routes that are someone's own: a member's pages and the return from a provider's sign-in. */
+const PERSONAL_ROUTES = /^\/(\[locale=locale\]\/(account|my-groups)(\/|$)|auth\/|sign-out$)/;
+
 /**
  * Whether an answer may be reused for other visitors: public GET pages of a route, but
  * not the language negotiation at `/`, nor forms (each carries its own signed stamp), nor
- * the map points (which revalidate on their own).
+ * the map points (which revalidate on their own), nor a member's own pages.
  */
 export function isCacheable(event: { request: Request; route: { id: string | null } }): boolean {
   if (event.request.method !== 'GET' || !event.route.id) return false;
   const route = event.route.id;
-  return route !== '/' && !route.includes('start-a-group') && !route.startsWith('/map/');
+  return route !== '/' && !route.includes('start-a-group') && !route.startsWith('/map/') && !PERSONAL_ROUTES.test(route);
 }
 
 const minuteOf = (now: number) => Math.floor(now / 60_000);

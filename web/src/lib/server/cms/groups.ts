@@ -1,3 +1,4 @@
+import type { JoinPolicy } from './members';
 import { GROUP_FIELDS, toGroupCard, type CmsGroup, type GroupCard } from './cards';
 import { everything, fields, getSlice, type Fetch, type Query } from './client';
 import { toPhoto, toPost, type CmsPhoto, type CmsPost, type ImportedPhoto, type ImportedPost } from './imported';
@@ -28,6 +29,8 @@ export interface GroupDetail extends GroupCard {
   region: RegionSummary | null;
   resources: ResourceLink[];
   workingGroup: WorkingGroupDetails | null;
+  /** Whether people join at once (`open`) or a coordinator approves each request (`approval`). */
+  joinPolicy: JoinPolicy;
   /** The public names of the group's coordinators, longest-serving first (read for the group page only). */
   coordinators: string[];
   /** Its newest imported posts and photos (read for the group page only). */
@@ -53,6 +56,7 @@ interface CmsGroupDetail extends CmsGroup {
     repositoryUrl?: string | null;
     channels?: { kind: string; label: string; url: string }[];
   } | null;
+  joinPolicy?: string | null;
   coordinators?: { name: string }[];
   posts?: CmsPost[];
   photos?: CmsPhoto[];
@@ -89,6 +93,7 @@ function toGroupDetail(group: CmsGroupDetail, locale: string): GroupDetail {
     region: group.region ? { slug: group.region.slug, name: group.region.name } : null,
     resources: (group.resources ?? []).map(({ type, title, url, language }) => ({ type, title, url, language: language ?? null })),
     workingGroup: toWorkingGroup(group.workingGroup),
+    joinPolicy: group.joinPolicy === 'approval' ? 'approval' : 'open',
     coordinators: (group.coordinators ?? []).map((coordinator) => coordinator.name),
     posts: (group.posts ?? []).map((post) => toPost(post, { slug: group.slug, name: group.name })),
     photos: (group.photos ?? []).map((photo) => toPhoto(photo, { slug: group.slug, name: group.name })),

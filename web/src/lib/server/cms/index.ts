@@ -1,4 +1,4 @@
-/** The only way the site reaches the CMS: typed reads of its content API and the application form's write. */
+/** The only way the site reaches the CMS: typed reads of its content API, the application form's write, and members' calls. */
 export { contentVersion } from './client';
 export { listLatestActivity, listRecentlyActiveGroups, type ActivityItem } from './activity';
 export { submitGroupApplication, type ApplicationResult } from './applications';
@@ -44,3 +44,37 @@ export {
 export { listSitemapEntries, listSitemapSlice } from './sitemap-entries';
 export { excerptOf, listPhotos, listPosts, type ImportedImage, type ImportedPhoto, type ImportedPost } from './imported';
 export { activityFeedUrl, calendarFeed, fetchEventCalendar, type CalendarFeed, type CalendarFilters } from './calendar-feeds';
+export {
+  decideRequest,
+  deleteAccount,
+  exchangeCode,
+  exportData,
+  getAccount,
+  getCalendarUrl,
+  joinGroup,
+  leaveGroup,
+  linkTicket,
+  listIdentities,
+  listMyGroups,
+  listProviders,
+  listRequests,
+  providerStartUrl,
+  register,
+  renewCalendarUrl,
+  setGroupEmail,
+  signInWithPassword,
+  signOut,
+  unlinkIdentity,
+  updateAccount,
+  whoIs,
+  type Account,
+  type Identity,
+  type JoinPolicy,
+  type JoinRequest,
+  type Member,
+  type MembershipStatus,
+  type MyGroup,
+  type Provider,
+  type Refusal,
+  type Session,
+} from './members';
