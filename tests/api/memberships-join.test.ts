@@ -204,7 +204,9 @@ describe('joining and leaving groups', () => {
     expect((await call(FROM, 'PATCH', `/api/community/me/memberships/${OPEN}`, { token: benToken, body: { wantsEmail: true } })).status).toBe(404);
     expect((await call(FROM, 'DELETE', `/api/community/me/memberships/${OPEN}`, { token: benToken })).status).toBe(404);
     expect((await call(FROM, 'DELETE', '/api/community/me/memberships/Not%20A%20Slug', { token: benToken })).status).toBe(400);
-    expect((await call(FROM, 'GET', '/api/community/me/groups?locale=fr', { token: benToken })).status).toBe(400);
+    expect((await call(FROM, 'GET', '/api/community/me/groups?sort=name', { token: benToken })).status).toBe(400);
+    expect((await call(FROM, 'GET', '/api/community/me/groups?locale=not_a_tag!', { token: benToken })).status).toBe(400);
+    expect((await call(FROM, 'GET', '/api/community/me/groups?locale=fr', { token: benToken })).status).toBe(200);
     expect((await call(FROM, 'POST', '/api/community/me/requests/not-an-id/approve', { token: adaToken })).status).toBe(404);
     expect(await membershipsOf(ada)).toEqual(before);
     expect(await membershipsOf(ben)).toEqual([]);

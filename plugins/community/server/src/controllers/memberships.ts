@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { readLocaleParam, type LocaleRequest } from '@chapterhouse/config';
 import type { Member } from '../members/sessions';
 import { getService } from '../utils';
 
@@ -31,8 +32,14 @@ const memberships = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async myGroups(ctx: any) {
-      onlyQuery(ctx, []);
-      ctx.body = { data: await service().myGroups(member(ctx)) };
+      onlyQuery(ctx, ['locale']);
+      let locale: LocaleRequest | undefined;
+      if (ctx.query.locale !== undefined) {
+        const read = readLocaleParam(ctx.query.locale);
+        if (typeof read === 'string') throw new errors.ValidationError(read);
+        locale = read;
+      }
+      ctx.body = { data: await service().myGroups(member(ctx), locale) };
     },
 
     async join(ctx: any) {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE, readLocaleParam, type LocaleRequest, type OccurrenceRow } from '@chapterhouse/config';
+import { DEFAULT_LOCALE, isSlug, readLocaleParam, type LocaleRequest, type OccurrenceRow } from '@chapterhouse/config';
 import type { OccurrenceQuery } from '../calendar/occurrence-query';
 import type { Member } from './sessions';
 
@@ -51,7 +51,6 @@ export interface PendingRequest {
 
 const statusOf = (row: { state: MembershipStatus | null }): MembershipStatus => row.state ?? 'active';
 const iso = (value: string | Date) => new Date(value).toISOString();
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A Strapi documentId: 24 lower-case letters and digits. */
 const DOCUMENT_ID = /^[a-z0-9]{24}$/;
 
@@ -78,7 +77,7 @@ export function createMemberships(strapi: Core.Strapi) {
   }
 
   async function groupBySlug(slug: unknown): Promise<PublicGroup> {
-    if (typeof slug !== 'string' || !SLUG.test(slug) || slug.length > 200) {
+    if (!isSlug(slug)) {
       throw new errors.ValidationError('"group" must be a group\'s slug (lower-case letters, digits and hyphens).');
     }
     const [group] = await publishedGroups({ slug });
@@ -135,16 +134,24 @@ export function createMemberships(strapi: Core.Strapi) {
       return (await publishedGroups({ documentId: { $in: [...new Set(ids)] } })).map((group) => group.slug).sort();
     },
 
-    /** The member's groups and requests, by group name, each with its next events in the member's chosen language. */
-    async myGroups(member: Member): Promise<MyGroup[]> {
+    /** The language the member chose, as a locale request (the default one when none). */
+    async chosenLocale(member: Member): Promise<LocaleRequest> {
+      const account = (await strapi.db.query(USER).findOne({ where: { id: member.id }, select: ['preferredLocale'] })) as { preferredLocale: string | null } | null;
+      const read = readLocaleParam(account?.preferredLocale ?? undefined);
+      return (typeof read === 'string' ? readLocaleParam(undefined) : read) as LocaleRequest;
+    },
+
+    /**
+     * The member's groups and requests, by group name, each with its next events in `locale`
+     * (the page's language, as read by readLocaleParam) or else the member's chosen language.
+     */
+    async myGroups(member: Member, pageLocale?: LocaleRequest): Promise<MyGroup[]> {
       const rows = await membershipsOf(member.id);
       const ids = [...new Set(rows.flatMap((row) => (row.group ? [row.group.documentId] : [])))];
       if (!ids.length) return [];
       const groups = new Map((await publishedGroups({ documentId: { $in: ids } })).map((group) => [group.documentId, group]));
       const occurrences = strapi.plugin('community').service('occurrences') as { list(query: OccurrenceQuery): Promise<{ data: OccurrenceRow[] }> };
-      const account = (await strapi.db.query(USER).findOne({ where: { id: member.id }, select: ['preferredLocale'] })) as { preferredLocale: string | null } | null;
-      const read = readLocaleParam(account?.preferredLocale ?? undefined);
-      const locale = (typeof read === 'string' ? readLocaleParam(undefined) : read) as LocaleRequest;
+      const locale = pageLocale ?? (await this.chosenLocale(member));
       const now = new Date();
       const seen = new Set<string>();
       const mineByGroup = rows.filter((row) => {

@@ -1,4 +1,6 @@
-import { json, list, nullable, object, oneOfValues, path, ref, text, textBody, boolean, dateTime, type Schema } from '../openapi/schema';
+import { SLUG_PATTERN } from '@chapterhouse/config';
+import { LOCALE_PATTERN } from '../openapi/content-api';
+import { json, list, nullable, object, oneOfValues, path, query, ref, text, textBody, boolean, dateTime, type Schema } from '../openapi/schema';
 
 /** How the member routes' answers describe the member. */
 const member = object({ username: text(), email: { type: ['string', 'null'] }, confirmed: boolean('Whether the e-mail address is confirmed.') });
@@ -69,7 +71,7 @@ const memberRoute = (method: string, routePath: string, handler: string, openapi
   openapi: { description: SESSION_HEADER, tags: ['Members'], security: [{ memberSession: [] }], ...openapi },
 });
 const noSession = error('No session, or one that has ended.');
-const groupSlug = path('slug', 'The group’s slug.', text(undefined, { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' }));
+const groupSlug = path('slug', 'The group’s slug.', text(undefined, { pattern: SLUG_PATTERN }));
 const requestId = path('documentId', 'The request’s documentId (from `GET /api/community/me/requests`).');
 const jsonBody = (schema: Schema) => ({ required: true, content: { 'application/json': { schema } } });
 const joinPolicy = oneOfValues(['open', 'approval'], '`open`: joining is immediate; `approval`: a coordinator or an editor answers the request.');
@@ -91,9 +93,10 @@ const membershipEntry = object({
 export const membershipRoutes = [
   memberRoute('GET', '/me/groups', 'memberships.myGroups', {
     summary: 'My groups and my requests to join groups',
+    parameters: [query('locale', 'Event titles in this language along its fallback chain; without it, in the member’s chosen language.', text(undefined, { pattern: LOCALE_PATTERN }), { example: 'fr' })],
     responses: {
       200: json(
-        'By group name; event titles in the member’s chosen language.',
+        'By group name; event titles in `locale`, or the member’s chosen language.',
         object({
           data: list(
             object({
@@ -107,7 +110,7 @@ export const membershipRoutes = [
           ),
         }),
       ),
-      400: error('A query parameter was given: the route takes none.'),
+      400: error('An unknown query parameter, or a malformed locale.'),
       401: noSession,
     },
   }),
