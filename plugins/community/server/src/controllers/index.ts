@@ -8,6 +8,7 @@ import health from './health';
 import imported from './imported';
 import memberSession from './member-session';
 import occurrences from './occurrences';
+import signIn from './sign-in';
 
 export default {
   'api-description': apiDescription,
@@ -20,4 +21,5 @@ export default {
   imported,
   'member-session': memberSession,
   occurrences,
+  'sign-in': signIn,
 };

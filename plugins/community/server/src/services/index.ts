@@ -10,6 +10,8 @@ import occurrences from './occurrences';
 import publicAnswers from './public-answers';
 import publishedContent from './published-content';
 import sessions from './sessions';
+import identities from './identities';
+import signInCodes from './sign-in-codes';
 
 export default {
   'api-description': apiDescription,
@@ -24,4 +26,6 @@ export default {
   health,
   'imported-items': importedItems,
   sessions,
+  identities,
+  'sign-in-codes': signInCodes,
 };

@@ -1,0 +1,29 @@
+import email from './email';
+import google from './google';
+import linkedin from './linkedin';
+import oidc from './oidc';
+import type { ProviderDefinition, ProviderSettings } from './types';
+
+export type { OidcSettings, OpenId2Settings, ProviderSettings } from './types';
+
+/** Every way to sign in the portal knows, in the order sign-in pages list them. A new provider is a file here. */
+export const PROVIDERS: ProviderDefinition[] = [google, linkedin, oidc, email];
+
+export interface EnabledProvider {
+  id: string;
+  name: string;
+  settings: ProviderSettings;
+}
+
+/** The providers switched on by the environment. */
+export function enabledProviders(env: Record<string, string | undefined> = process.env): EnabledProvider[] {
+  return PROVIDERS.flatMap((provider) => {
+    const settings = provider.settings(env);
+    return settings ? [{ id: provider.id, name: provider.name(env), settings }] : [];
+  });
+}
+
+/** One provider, when it is on. */
+export function enabledProvider(id: unknown, env: Record<string, string | undefined> = process.env): EnabledProvider | undefined {
+  return typeof id === 'string' ? enabledProviders(env).find((provider) => provider.id === id) : undefined;
+}
