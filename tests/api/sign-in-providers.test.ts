@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Browser } from '../fixtures/identity-browser';
 import { GOOGLE_SHAPE, LINKEDIN_SHAPE, startOAuthServer, type OAuthServer, type Person } from '../fixtures/identity-oauth-server';
 import { startOidcProvider, type OidcProvider } from '../fixtures/identity-oidc-provider';
+import { startOpenId2Provider, type OpenId2Provider } from '../fixtures/identity-openid2-provider';
 import { createTestDatabase, type TestDatabase } from '../setup/database';
 import { startCms, type RunningCms } from '../setup/strapi';
 import { requestFrom } from './client';
@@ -29,6 +30,7 @@ describe('sign-in with outside providers', () => {
   let google: OAuthServer;
   let linkedin: OAuthServer;
   let oidc: OidcProvider;
+  let launchpad: OpenId2Provider;
   let cmsUrl = '';
   let address = 0;
   /** A loopback address no other test has used, so per-address limits never meet. */
@@ -72,6 +74,7 @@ describe('sign-in with outside providers', () => {
     google = await startOAuthServer(GOOGLE_SHAPE, () => [callback('google')]);
     linkedin = await startOAuthServer(LINKEDIN_SHAPE, () => [callback('linkedin')]);
     oidc = await startOidcProvider([callback('oidc')]);
+    launchpad = await startOpenId2Provider();
     database = await createTestDatabase(inject('database'));
     Object.assign(process.env, database.env, {
       SEED_DEMO: 'false',
@@ -88,6 +91,7 @@ describe('sign-in with outside providers', () => {
       OIDC_CLIENT_ID: oidc.clientId,
       OIDC_CLIENT_SECRET: oidc.clientSecret,
       OIDC_NAME: 'Community ID',
+      LAUNCHPAD_OPENID_URL: launchpad.identifier,
     });
     cms = await startCms(port);
   });
@@ -95,7 +99,7 @@ describe('sign-in with outside providers', () => {
   afterAll(async () => {
     await cms?.stop();
     await database?.drop();
-    await Promise.all([google?.close(), linkedin?.close(), oidc?.close()]);
+    await Promise.all([google?.close(), linkedin?.close(), oidc?.close(), launchpad?.close()]);
   });
 
   it('lists the providers its settings switch on', async () => {
@@ -106,6 +110,7 @@ describe('sign-in with outside providers', () => {
         { id: 'google', name: 'Google' },
         { id: 'linkedin', name: 'LinkedIn' },
         { id: 'oidc', name: 'Community ID' },
+        { id: 'launchpad', name: 'Launchpad' },
         { id: 'email', name: 'E-mail' },
       ],
     });
@@ -154,6 +159,42 @@ describe('sign-in with outside providers', () => {
     oidc.signInAs({ sub: 'kc-7f3a', email: 'linus@example.com', email_verified: false, name: 'Linus T' });
     const session = await sessionFor('oidc');
     expect(session.member).toEqual({ username: 'linus-t', email: 'linus@example.com', confirmed: false });
+  });
+
+  it('signs in with Launchpad (OpenID 2.0): the assertion confirmed by the provider, the account keyed by its claimed identifier', async () => {
+    launchpad.signInAs({ id: 'mark', email: 'Mark@example.com', fullname: 'Mark S' });
+    const { final, steps } = await signIn('launchpad', '?returnTo=/de/groups');
+    const asked = new URL(steps.find((step) => step.url.startsWith(launchpad.endpoint))!.url);
+    expect(asked.searchParams.get('openid.mode')).toBe('checkid_setup');
+    expect(asked.searchParams.get('openid.realm')).toBe(cmsUrl);
+    expect(asked.searchParams.get('openid.return_to')).toMatch(new RegExp(`^${callback('launchpad')}\\?state=[\\w-]{43}$`));
+    const exchanged = await exchange(final.searchParams.get('code'));
+    expect(exchanged.status, exchanged.text).toBe(200);
+    expect(exchanged.body.member).toEqual({ username: 'mark-s', email: 'mark@example.com', confirmed: false });
+    expect(exchanged.body.returnTo).toBe('/de/groups');
+    expect((await sessionFor('launchpad')).member.username).toBe('mark-s');
+  });
+
+  it('refuses a Launchpad assertion changed after the provider signed it', async () => {
+    launchpad.signInAs({ id: 'victim', email: 'victim@example.com', fullname: 'Victim' });
+    launchpad.tamperNext();
+    const { final } = await signIn('launchpad');
+    expect(final.href).toBe(`${WEBSITE}/auth/done?error=provider`);
+  });
+
+  it('refuses an OpenID 2.0 assertion from another provider’s endpoint', async () => {
+    const other = await startOpenId2Provider();
+    try {
+      other.signInAs({ id: 'mark', email: 'mark@example.com', fullname: 'Mark S' });
+      const browser = new Browser(nextAddress());
+      const { steps } = await browser.follow(`${cmsUrl}/api/community/auth/launchpad/start`, (url) => url.pathname.startsWith('/+openid'));
+      // The other provider answers the same request (same return URL, same state).
+      const asked = new URL(steps.at(-1)!.location!);
+      const { final } = await browser.follow(`${other.endpoint}${asked.search}`, (url) => url.origin === WEBSITE);
+      expect(final.href).toBe(`${WEBSITE}/auth/done?error=provider`);
+    } finally {
+      await other.close();
+    }
   });
 
   it('makes a new account, not a way into the old one, for an address equal to an existing account’s from another provider', async () => {
@@ -231,7 +272,7 @@ describe('sign-in with outside providers', () => {
   });
 
   it('answers 404 for a provider that is not on', async () => {
-    for (const provider of ['launchpad', 'email', 'facebook']) {
+    for (const provider of ['email', 'facebook', 'local']) {
       expect((await send('GET', `/api/community/auth/${provider}/start`, undefined, {}, nextAddress())).status, provider).toBe(404);
     }
   });

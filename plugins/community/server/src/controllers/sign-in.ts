@@ -4,8 +4,9 @@ import { errors } from '@strapi/utils';
 import { findLocale } from '@chapterhouse/config';
 import { confirmationMail } from '../members/confirmation-mail';
 import { IdentityInUse, LastWayToSignIn, type Identities } from '../members/identities';
-import { oidcFinish, oidcStart } from '../members/oidc-protocol';
-import { enabledProvider, enabledProviders, type OidcSettings } from '../members/providers';
+import { oidcFinish, oidcStart, type VerifiedIdentity } from '../members/oidc-protocol';
+import { openid2Finish, openid2Start } from '../members/openid2-protocol';
+import { enabledProvider, enabledProviders, type OidcSettings, type OpenId2Settings } from '../members/providers';
 import type { Sessions } from '../members/sessions';
 import { randomToken, type SignInCodes } from '../members/sign-in-codes';
 
@@ -14,6 +15,7 @@ const USER = 'plugin::users-permissions.user';
 const STATE_COOKIE = 'chapterhouse_sign_in';
 const COOKIE_PATH = '/api/community/auth';
 const REGISTER_FIELDS = ['username', 'email', 'password', 'locale'];
+const START_PARAMETERS = ['returnTo', 'link'];
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 const USERNAME = /^[\p{L}\p{N}._-]{3,50}$/u;
 
@@ -49,7 +51,7 @@ const signIn = ({ strapi }: { strapi: Core.Strapi }) => {
   const outsideProvider = (id: unknown) => {
     const provider = enabledProvider(id);
     if (!provider || provider.settings.protocol === 'password') throw new errors.NotFoundError('No such sign-in provider is on.');
-    return provider as typeof provider & { settings: OidcSettings };
+    return provider as typeof provider & { settings: OidcSettings | OpenId2Settings };
   };
 
   return {
@@ -58,6 +60,8 @@ const signIn = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async start(ctx: any) {
+      const unknown = Object.keys(ctx.query ?? {}).filter((name) => !START_PARAMETERS.includes(name));
+      if (unknown.length) throw new errors.ValidationError(`Unknown query parameter(s): ${unknown.join(', ').slice(0, 200)}. Allowed: ${START_PARAMETERS.join(', ')}.`);
       const provider = outsideProvider(ctx.params.provider);
       const { returnTo = '/', link } = ctx.query as Record<string, unknown>;
       if (typeof returnTo !== 'string' || !isLocalPath(returnTo)) {
@@ -70,7 +74,10 @@ const signIn = ({ strapi }: { strapi: Core.Strapi }) => {
         linkTo = ticket.userId;
       }
       const state = randomToken();
-      const begun = await oidcStart(provider.settings, callbackUrl(provider.id), state);
+      const begun =
+        provider.settings.protocol === 'oidc'
+          ? await oidcStart(provider.settings, callbackUrl(provider.id), state)
+          : { url: await openid2Start(provider.settings, callbackUrl(provider.id), state), codeVerifier: null, nonce: null };
       await codes().saveState(state, { provider: provider.id, codeVerifier: begun.codeVerifier, nonce: begun.nonce, returnTo, linkTo });
       const secure = cmsUrl().startsWith('https:');
       if (secure) ctx.cookies.secure = true;
@@ -86,12 +93,15 @@ const signIn = ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof state !== 'string' || state !== ctx.cookies.get(STATE_COOKIE)) return done(ctx, { error: 'state' });
       const record = await codes().takeState(state);
       if (!record || record.provider !== provider.id) return done(ctx, { error: 'state' });
-      if (ctx.query.error !== undefined) return done(ctx, { error: 'denied' });
+      if (ctx.query.error !== undefined || ctx.query['openid.mode'] === 'cancel') return done(ctx, { error: 'denied' });
 
-      let identity;
+      let identity: VerifiedIdentity;
       try {
         const query = String(ctx.querystring ?? '');
-        identity = await oidcFinish(provider.settings, callbackUrl(provider.id), query, { state, nonce: record.nonce ?? '', codeVerifier: record.codeVerifier });
+        identity =
+          provider.settings.protocol === 'oidc'
+            ? await oidcFinish(provider.settings, callbackUrl(provider.id), query, { state, nonce: record.nonce ?? '', codeVerifier: record.codeVerifier })
+            : await openid2Finish(provider.settings, callbackUrl(provider.id), query, state);
       } catch (error) {
         strapi.log.warn(`Sign-in with ${provider.id} refused: ${error instanceof Error ? error.message : String(error)}`);
         return done(ctx, { error: 'provider' });

@@ -7,7 +7,7 @@ const error = (description: string): Schema => ({ description, content: { 'appli
 const SESSION_HEADER = 'A member route: send the session token as `Authorization: Bearer <token>`; answers are personal (`Cache-Control: private, no-store`).';
 const signedIn = { auth: false, policies: [], middlewares: ['plugin::community.signed-in'] };
 
-const PROVIDER_IDS = ['google', 'linkedin', 'oidc', 'email'];
+const PROVIDER_IDS = ['google', 'linkedin', 'oidc', 'launchpad', 'email'];
 const OUTSIDE_PROVIDERS = PROVIDER_IDS.filter((id) => id !== 'email');
 const provider = path('provider', 'The sign-in provider.', oneOfValues(OUTSIDE_PROVIDERS));
 const redirect = (description: string): Schema => ({ description, headers: { Location: { description: 'Where the browser goes next.', schema: text() } } });

@@ -1,5 +1,6 @@
 import email from './email';
 import google from './google';
+import launchpad from './launchpad';
 import linkedin from './linkedin';
 import oidc from './oidc';
 import type { ProviderDefinition, ProviderSettings } from './types';
@@ -7,7 +8,7 @@ import type { ProviderDefinition, ProviderSettings } from './types';
 export type { OidcSettings, OpenId2Settings, ProviderSettings } from './types';
 
 /** Every way to sign in the portal knows, in the order sign-in pages list them. A new provider is a file here. */
-export const PROVIDERS: ProviderDefinition[] = [google, linkedin, oidc, email];
+export const PROVIDERS: ProviderDefinition[] = [google, linkedin, oidc, launchpad, email];
 
 export interface EnabledProvider {
   id: string;

@@ -13,7 +13,7 @@ export interface OidcSettings {
 /** The settings of a provider that speaks OpenID 2.0 (Launchpad / Ubuntu One). */
 export interface OpenId2Settings {
   protocol: 'openid2';
-  /** The OP endpoint that checkid_setup requests and check_authentication go to. */
+  /** The provider's OpenID identifier, discovered for its endpoint (where checkid_setup and check_authentication go). */
   endpoint: string;
 }
 
