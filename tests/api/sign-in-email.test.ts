@@ -149,7 +149,7 @@ describe('e-mail sign-in: registration, password reset, limits', () => {
 
   it('limits sign-in attempts per address, whatever the body, the path’s case or the headers say', async () => {
     const from = '127.0.42.20';
-    const attempts = [
+    const attempts: { path: string; body: unknown; headers: Record<string, string> }[] = [
       { path: '/api/community/auth/local', body: { identifier: 'someone@example.net', password: 'wrong-1' }, headers: {} },
       { path: '/api/community/auth/local', body: { identifier: 'SOMEONE@example.net', password: 'wrong-2', email: 'x@example.net' }, headers: {} },
       { path: '/api/community/auth/local/', body: { identifier: 'other@example.net', password: 'wrong-3' }, headers: {} },

@@ -21,7 +21,8 @@ const USERNAME = /^[\p{L}\p{N}._-]{3,50}$/u;
 
 /** A local path of the website: one leading slash, no scheme or host, no backslash or control character. */
 export function isLocalPath(value: string) {
-  return value.length <= 1000 && /^\/(?![/\\])/.test(value) && !/[\\\u0000-\u001f\u007f]/.test(value);
+  const controlCharacter = [...value].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f);
+  return value.length <= 1000 && /^\/(?![/\\])/.test(value) && !value.includes('\\') && !controlCharacter;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
@@ -216,7 +217,7 @@ const signIn = ({ strapi }: { strapi: Core.Strapi }) => {
     const userService = strapi.plugin('users-permissions').service('user') as { ensureHashedPasswords(values: object): Promise<{ password: string }> };
     const { password: hash } = await userService.ensureHashedPasswords({ password });
     await users.create({
-      data: { username: name, email, password: hash, provider: 'local', confirmed: false, blocked: false, role: role.id, confirmationToken, locale },
+      data: { username: name, email, password: hash, provider: 'local', confirmed: false, blocked: false, role: role.id, confirmationToken, language: locale },
     });
     const link = `${cmsUrl()}/api/auth/email-confirmation?confirmation=${confirmationToken}`;
     const mail = confirmationMail(locale, name, link);

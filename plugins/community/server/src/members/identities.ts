@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { enabledProviders, PROVIDERS } from './providers';
+import { enabledProviders, environment, PROVIDERS } from './providers';
 import type { VerifiedIdentity } from './oidc-protocol';
 
 const IDENTITY = 'plugin::community.identity';
@@ -109,7 +109,7 @@ export function createIdentities(strapi: Core.Strapi) {
 
     /** The ways an account signs in: its outside identities, and its password (`email`). */
     async list(userId: number): Promise<IdentityRow[]> {
-      const names = new Map(PROVIDERS.map((provider) => [provider.id, provider.name(process.env)]));
+      const names = new Map(PROVIDERS.map((provider) => [provider.id, provider.name(environment())]));
       const user = (await users().findOne({ where: { id: userId }, select: ['password', 'createdAt'] })) as { password: string | null; createdAt: string } | null;
       const rows = (await identities().findMany({ where: { user: { id: userId } }, select: ['provider', 'createdAt'], orderBy: { createdAt: 'asc' } })) as {
         provider: string;

@@ -1,16 +1,16 @@
-import { setting, type ProviderDefinition } from './types';
+import type { ProviderDefinition } from './types';
 
 /** Google, through its OpenID Connect endpoints; on when GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are set. */
 const google: ProviderDefinition = {
   id: 'google',
   name: () => 'Google',
   settings(env) {
-    const clientId = setting(env, 'GOOGLE_CLIENT_ID');
-    const clientSecret = setting(env, 'GOOGLE_CLIENT_SECRET');
+    const clientId = env('GOOGLE_CLIENT_ID');
+    const clientSecret = env('GOOGLE_CLIENT_SECRET');
     if (!clientId || !clientSecret) return null;
     return {
       protocol: 'oidc',
-      issuer: setting(env, 'GOOGLE_ISSUER') ?? 'https://accounts.google.com',
+      issuer: env('GOOGLE_ISSUER') ?? 'https://accounts.google.com',
       clientId,
       clientSecret,
       scope: 'openid email profile',

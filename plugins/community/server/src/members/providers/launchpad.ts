@@ -1,4 +1,4 @@
-import { setting, type ProviderDefinition } from './types';
+import type { ProviderDefinition } from './types';
 
 /**
  * Launchpad / Ubuntu One, by OpenID 2.0; on when LAUNCHPAD_OPENID_URL names the provider's
@@ -9,7 +9,7 @@ const launchpad: ProviderDefinition = {
   id: 'launchpad',
   name: () => 'Launchpad',
   settings(env) {
-    const endpoint = setting(env, 'LAUNCHPAD_OPENID_URL');
+    const endpoint = env('LAUNCHPAD_OPENID_URL');
     return endpoint ? { protocol: 'openid2', endpoint } : null;
   },
 };

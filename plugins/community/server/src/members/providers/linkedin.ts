@@ -1,4 +1,4 @@
-import { setting, type ProviderDefinition } from './types';
+import type { ProviderDefinition } from './types';
 
 /**
  * LinkedIn's "Sign In with LinkedIn using OpenID Connect" product; on when
@@ -9,12 +9,12 @@ const linkedin: ProviderDefinition = {
   id: 'linkedin',
   name: () => 'LinkedIn',
   settings(env) {
-    const clientId = setting(env, 'LINKEDIN_CLIENT_ID');
-    const clientSecret = setting(env, 'LINKEDIN_CLIENT_SECRET');
+    const clientId = env('LINKEDIN_CLIENT_ID');
+    const clientSecret = env('LINKEDIN_CLIENT_SECRET');
     if (!clientId || !clientSecret) return null;
     return {
       protocol: 'oidc',
-      issuer: setting(env, 'LINKEDIN_ISSUER') ?? 'https://www.linkedin.com/oauth',
+      issuer: env('LINKEDIN_ISSUER') ?? 'https://www.linkedin.com/oauth',
       clientId,
       clientSecret,
       scope: 'openid profile email',

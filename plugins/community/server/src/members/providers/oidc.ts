@@ -1,4 +1,4 @@
-import { setting, type ProviderDefinition } from './types';
+import type { ProviderDefinition } from './types';
 
 /**
  * Any OpenID Connect provider by its issuer URL (the community's own identity service,
@@ -6,11 +6,11 @@ import { setting, type ProviderDefinition } from './types';
  */
 const oidc: ProviderDefinition = {
   id: 'oidc',
-  name: (env) => setting(env, 'OIDC_NAME') ?? 'OpenID Connect',
+  name: (env) => env('OIDC_NAME') ?? 'OpenID Connect',
   settings(env) {
-    const issuer = setting(env, 'OIDC_ISSUER');
-    const clientId = setting(env, 'OIDC_CLIENT_ID');
-    const clientSecret = setting(env, 'OIDC_CLIENT_SECRET');
+    const issuer = env('OIDC_ISSUER');
+    const clientId = env('OIDC_CLIENT_ID');
+    const clientSecret = env('OIDC_CLIENT_SECRET');
     if (!issuer || !clientId || !clientSecret) return null;
     return { protocol: 'oidc', issuer, clientId, clientSecret, scope: 'openid email profile', pkce: true };
   },

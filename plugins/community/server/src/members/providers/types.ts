@@ -23,7 +23,8 @@ export interface PasswordSettings {
 
 export type ProviderSettings = OidcSettings | OpenId2Settings | PasswordSettings;
 
-type Env = Record<string, string | undefined>;
+/** Reads one setting from the environment: its value, or undefined when it is unset or blank. */
+export type Env = (name: string) => string | undefined;
 
 /**
  * A way to sign in. `settings` reads the environment and answers null when the provider
@@ -36,8 +37,7 @@ export interface ProviderDefinition {
   settings(env: Env): ProviderSettings | null;
 }
 
-/** A setting's value, or undefined when it is unset or blank. */
-export const setting = (env: Env, name: string) => {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-};
+/** The settings as `process.env` (or another set of variables) has them. */
+export function environment(variables: Record<string, string | undefined> = process.env): Env {
+  return (name) => variables[name]?.trim() || undefined;
+}
