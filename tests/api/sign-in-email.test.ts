@@ -174,6 +174,16 @@ describe('e-mail sign-in: registration, password reset, limits', () => {
     expect(visitor.status).toBe(400);
   });
 
+  it('counts the visitors the website vouches for on users-permissions’ own limited routes (password reset)', async () => {
+    const secret = inject('cmsEnv').VISITOR_ADDRESS_SECRET;
+    const ask = (visitor: string) =>
+      send('127.0.42.22', 'POST', '/api/auth/forgot-password', { email: 'limited.reset@example.net' }, { 'x-visitor-address': visitorAddressHeader(visitor, secret)! });
+    // users-permissions takes ten a minute per route, client address and e-mail address.
+    for (let i = 0; i < 10; i++) expect((await ask('198.51.100.43')).status, String(i)).toBe(200);
+    expect((await ask('198.51.100.43')).status).toBe(429);
+    expect((await ask('198.51.100.44')).status).toBe(200);
+  });
+
   it('counts the visitors the website vouches for, each apart, on registration and code exchange too', async () => {
     const secret = inject('cmsEnv').VISITOR_ADDRESS_SECRET;
     const limited = async (path: string, body: (i: number) => unknown, max: number) => {

@@ -105,6 +105,7 @@ describe('sign-in with outside providers', () => {
   it('lists the providers its settings switch on', async () => {
     const listed = await send('GET', '/api/community/auth/providers');
     expect(listed.status).toBe(200);
+    expect(listed.headers['cache-control']).toMatch(/^public, /);
     expect(listed.body).toEqual({
       data: [
         { id: 'google', name: 'Google' },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { findLocale } from '@chapterhouse/config';
+import { publicCacheControl } from '../middlewares/public-cache';
 import { confirmationMail } from '../members/confirmation-mail';
 import { IdentityInUse, LastWayToSignIn, type Identities } from '../members/identities';
 import { oidcFinish, oidcStart, type VerifiedIdentity } from '../members/oidc-protocol';
@@ -57,6 +58,8 @@ const signIn = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     providers(ctx: any) {
+      // The same for everybody until the settings change (a restart): shared caches may keep it.
+      ctx.set('Cache-Control', publicCacheControl(strapi));
       ctx.body = { data: enabledProviders().map(({ id, name }) => ({ id, name })) };
     },
 
