@@ -254,6 +254,26 @@ describe('sign-in with outside providers', () => {
     expect(replayed.body.error.message).toMatch(/unknown, used or expired/);
   });
 
+  it('refuses a one-time code older than its 60 seconds', async () => {
+    google.signInAs({ sub: 'g-late', email: 'late@example.net', email_verified: true, name: 'Late' });
+    const { final } = await signIn('google');
+    // The code as it stands a minute later: this Strapi runs in the test's own process.
+    const codes = (globalThis as unknown as { strapi: { db: { query(uid: string): any } } }).strapi.db.query('plugin::community.sign-in-code');
+    await codes.updateMany({ where: { purpose: 'session' }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const late = await exchange(final.searchParams.get('code'));
+    expect(late.status).toBe(400);
+  });
+
+  it('signs nobody in to a blocked account', async () => {
+    google.signInAs({ sub: 'g-blocked', email: 'blocked@example.net', email_verified: true, name: 'Blocked Person' });
+    const before = await sessionFor('google');
+    const users = (globalThis as unknown as { strapi: { db: { query(uid: string): any } } }).strapi.db.query('plugin::users-permissions.user');
+    await users.updateMany({ where: { username: before.member.username }, data: { blocked: true } });
+    const { final } = await signIn('google');
+    expect(final.href).toBe(`${WEBSITE}/auth/done?error=blocked`);
+    expect((await send('GET', '/api/community/me', undefined, bearer(before.session))).status).toBe(401);
+  });
+
   it('refuses codes that were never issued and malformed exchange bodies with a 400', async () => {
     for (const body of [{ code: 'x'.repeat(43) }, { code: { $ne: null } }, { code: ['a'] }, {}, []]) {
       const answer = await send('POST', '/api/community/auth/exchange', body, {}, nextAddress());
