@@ -67,7 +67,7 @@ function signInRoutes() {
       openapi: {
         summary: 'The provider’s answer',
         description:
-          'Checks the state against this browser’s, exchanges the code and verifies the ID token (signature, issuer, audience, expiry, nonce), then redirects to the website’s `/auth/done?code=…` with a one-time code (60 s), or `/auth/done?error=…`.',
+          'Checks the state against this browser’s; for OpenID Connect exchanges the code and verifies the ID token (signature, issuer, audience, expiry, nonce), for OpenID 2.0 (Launchpad) has the provider confirm its assertion. Then redirects to the website’s `/auth/done?code=…` with a one-time code (60 s), or `/auth/done?error=…` (`state`, `denied`, `provider`, `blocked`, `in-use`). The provider adds parameters of its own (`openid.*`, `scope`, `iss`, …).',
         tags: ['Members'],
         parameters: [provider, query('state', 'The state given at the start.', text()), query('code', 'The provider’s authorization code.', text())],
         responses: {
