@@ -110,13 +110,18 @@ export function createIdentities(strapi: Core.Strapi) {
     /** The ways an account signs in: its outside identities, and its password (`email`). */
     async list(userId: number): Promise<IdentityRow[]> {
       const names = new Map(PROVIDERS.map((provider) => [provider.id, provider.name(environment())]));
-      const user = (await users().findOne({ where: { id: userId }, select: ['password', 'createdAt'] })) as { password: string | null; createdAt: string } | null;
+      const user = (await users().findOne({ where: { id: userId }, select: ['password', 'provider', 'createdAt'] })) as {
+        password: string | null;
+        provider: string | null;
+        createdAt: string;
+      } | null;
       const rows = (await identities().findMany({ where: { user: { id: userId } }, select: ['provider', 'createdAt'], orderBy: { createdAt: 'asc' } })) as {
         provider: string;
         createdAt: string | Date;
       }[];
       const list = rows.map((row) => ({ provider: row.provider, name: names.get(row.provider) ?? row.provider, linkedAt: new Date(row.createdAt).toISOString() }));
-      if (user?.password) list.unshift({ provider: 'email', name: names.get('email')!, linkedAt: new Date(user.createdAt).toISOString() });
+      // A password signs in to e-mail accounts only (see the /auth/local route).
+      if (user?.password && user.provider === 'local') list.unshift({ provider: 'email', name: names.get('email')!, linkedAt: new Date(user.createdAt).toISOString() });
       return list;
     },
 
