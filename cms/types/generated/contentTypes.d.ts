@@ -1229,6 +1229,57 @@ export interface PluginCommunityFeedState extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginCommunityIdentity extends Struct.CollectionTypeSchema {
+  collectionName: 'community_identities';
+  info: {
+    description: 'A way to sign in to an account: the account at an outside provider (Google, LinkedIn, OpenID Connect, Launchpad), found by the provider and its subject, never by e-mail address';
+    displayName: 'Sign-in identity';
+    pluralName: 'identities';
+    singularName: 'identity';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::community.identity'
+    > &
+      Schema.Attribute.Private;
+    provider: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+  };
+}
+
 export interface PluginCommunityMemberCalendar
   extends Struct.CollectionTypeSchema {
   collectionName: 'community_member_calendars';
@@ -1544,6 +1595,130 @@ export interface PluginCommunitySession extends Struct.CollectionTypeSchema {
       'manyToOne',
       'plugin::users-permissions.user'
     >;
+  };
+}
+
+export interface PluginCommunitySignInCode extends Struct.CollectionTypeSchema {
+  collectionName: 'community_sign_in_codes';
+  info: {
+    description: "A short-lived, single-use code (kept as a digest): after a provider's sign-in, the website exchanges it for a session; from the account page, a ticket to link another sign-in";
+    displayName: 'One-time sign-in code';
+    pluralName: 'sign-in-codes';
+    singularName: 'sign-in-code';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    codeHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::community.sign-in-code'
+    > &
+      Schema.Attribute.Private;
+    provider: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    purpose: Schema.Attribute.Enumeration<['session', 'link']> &
+      Schema.Attribute.Required;
+    returnTo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+  };
+}
+
+export interface PluginCommunitySignInState
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'community_sign_in_states';
+  info: {
+    description: "A sign-in at an outside provider between its start and the provider's answer: its state (as a digest), PKCE verifier, nonce and where to return; used once, kept ten minutes at most";
+    displayName: 'Sign-in in progress';
+    pluralName: 'sign-in-states';
+    singularName: 'sign-in-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    codeVerifier: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    linkTo: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::community.sign-in-state'
+    > &
+      Schema.Attribute.Private;
+    nonce: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    provider: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    returnTo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    stateHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -2074,11 +2249,14 @@ declare module '@strapi/strapi' {
       'api::region.region': ApiRegionRegion;
       'api::resource.resource': ApiResourceResource;
       'plugin::community.feed-state': PluginCommunityFeedState;
+      'plugin::community.identity': PluginCommunityIdentity;
       'plugin::community.member-calendar': PluginCommunityMemberCalendar;
       'plugin::community.photo': PluginCommunityPhoto;
       'plugin::community.post': PluginCommunityPost;
       'plugin::community.rate-limit': PluginCommunityRateLimit;
       'plugin::community.session': PluginCommunitySession;
+      'plugin::community.sign-in-code': PluginCommunitySignInCode;
+      'plugin::community.sign-in-state': PluginCommunitySignInState;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -31,6 +31,11 @@ export default (plugin: Plugin) => {
   for (const route of plugin.routes['content-api']!.routes) {
     const description = ACCOUNT_ROUTE_DESCRIPTIONS[`${route.method} ${route.path}`];
     if (description) route.openapi = description;
+    // Its limits count the visitor the website vouches for, not the website's server.
+    const middlewares = (route.config?.middlewares ?? []) as unknown[];
+    if (middlewares.includes('plugin::users-permissions.rateLimit')) {
+      route.config = { ...route.config, middlewares: ['plugin::community.visitor-address', ...middlewares] };
+    }
     if (ACCOUNT_READS.includes(route.handler)) {
       route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::personal-data'] };
     }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { changesPublic, isRemoval } from './public-writes';
+import { endSessionsOnPasswordChange } from './members/password-changes';
 import { shareRateLimits } from './rate-limit-store';
 import { getService } from './utils';
 
@@ -12,6 +13,7 @@ const MEMBERSHIP = 'api::membership.membership';
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   shareRateLimits(strapi);
+  endSessionsOnPasswordChange(strapi);
   strapi.documents.use(async (context, next) => {
     const params = context.params as { documentId?: string; status?: string; data?: Record<string, unknown> } | undefined;
     let wasCoordinator = false;

@@ -1,9 +1,12 @@
 import feedState from './feed-state/schema.json';
 import memberCalendar from './member-calendar/schema.json';
+import identity from './identity/schema.json';
 import photo from './photo/schema.json';
 import post from './post/schema.json';
 import rateLimit from './rate-limit/schema.json';
 import session from './session/schema.json';
+import signInCode from './sign-in-code/schema.json';
+import signInState from './sign-in-state/schema.json';
 
 export default {
   post: { schema: post },
@@ -12,4 +15,7 @@ export default {
   'rate-limit': { schema: rateLimit },
   session: { schema: session },
   'member-calendar': { schema: memberCalendar },
+  identity: { schema: identity },
+  'sign-in-state': { schema: signInState },
+  'sign-in-code': { schema: signInCode },
 };

@@ -11,6 +11,7 @@ import memberSession from './member-session';
 import memberships from './memberships';
 import myCalendar from './my-calendar';
 import occurrences from './occurrences';
+import signIn from './sign-in';
 
 export default {
   'api-description': apiDescription,
@@ -26,4 +27,5 @@ export default {
   memberships,
   'my-calendar': myCalendar,
   account,
+  'sign-in': signIn,
 };

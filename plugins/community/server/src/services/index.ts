@@ -13,6 +13,8 @@ import occurrences from './occurrences';
 import publicAnswers from './public-answers';
 import publishedContent from './published-content';
 import sessions from './sessions';
+import identities from './identities';
+import signInCodes from './sign-in-codes';
 
 export default {
   'api-description': apiDescription,
@@ -30,4 +32,6 @@ export default {
   memberships,
   'my-calendar': myCalendar,
   account,
+  identities,
+  'sign-in-codes': signInCodes,
 };

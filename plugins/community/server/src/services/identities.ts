@@ -1,0 +1,4 @@
+import type { Core } from '@strapi/strapi';
+import { createIdentities } from '../members/identities';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => createIdentities(strapi);
