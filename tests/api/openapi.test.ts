@@ -152,6 +152,10 @@ describe('the OpenAPI description', () => {
 
   it('lists for each of the plugin’s routes exactly the query parameters the route takes', async () => {
     const samples = await sampleValues();
+    // Member routes are asked with a member's session.
+    const asker = await makeAccount('openapi-parameters');
+    const token = await signIn(asker, '127.0.53.5');
+    cleanup.push(() => removeAccount(asker));
     let compared = 0;
     for (const { path, method, operation } of operations()) {
       if (method !== 'get' || !path.startsWith('/api/community/')) continue;
@@ -160,7 +164,8 @@ describe('the OpenAPI description', () => {
       const parameters = (operation.parameters ?? []) as Json[];
       const documented = parameters.filter((p) => p.in === 'query').map((p) => p.name).sort();
       const required = parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(p.example ?? p.schema?.example)}`);
-      const response = await send('GET', `${fill(path, samples)}?${[...required, 'zz-unknown=1'].join('&')}`);
+      const forMember = ((operation.security ?? []) as Json[]).some((scheme) => 'memberSession' in scheme);
+      const response = await send('GET', `${fill(path, samples)}?${[...required, 'zz-unknown=1'].join('&')}`, forMember ? { authorization: `Bearer ${token}` } : {});
       const allowed = /Allowed: (.*?)\.?$/.exec(response.status === 400 ? JSON.parse(response.text).error.message : '')?.[1];
       const taken = allowed ? [...new Set(allowed.split(', ').map((name) => name.replace(/\[.*$/, '')))].sort() : [];
       expect(taken, `${path}: the route answered ${response.status} ${response.text.slice(0, 200)}`).toEqual(documented);

@@ -102,7 +102,7 @@ describe('a member’s pages in a real browser', () => {
       await signInAs(noScript, member, '127.0.60.31');
       const page = await noScript.newPage();
       page.setDefaultTimeout(10_000);
-      await page.goto(webUrl('/de/groups/berlin-user-group'));
+      await page.goto(webUrl('/de/groups/zurich-user-group'));
       await page.getByRole('button', { name: 'Dieser Gruppe beitreten' }).click();
       await page.waitForLoadState();
       expect(await page.locator('.membership').textContent()).toContain('Willkommen!');

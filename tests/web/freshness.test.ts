@@ -20,3 +20,21 @@ describe('the website after an editor publishes a change', () => {
     await expect.poll(() => page(`/en/groups?q=berlin`), { timeout: 10_000, interval: 250 }).toContain(summary);
   });
 });
+
+describe('the website’s page cache', () => {
+  it('keeps a page and its data (as client-side navigation asks for it) apart', async () => {
+    for (const path of ['/fr/groups/zurich-user-group', '/es/register']) {
+      const html = await fetch(`${inject('webUrl')}${path}`);
+      expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+      for (let i = 0; i < 2; i++) {
+        const data = await fetch(`${inject('webUrl')}${path}/__data.json?x-sveltekit-invalidated=01`);
+        expect(data.status, path).toBe(200);
+        expect(data.headers.get('content-type'), path).toMatch(/^application\/json/);
+        expect((await data.json()).type, path).toBe('data');
+      }
+      const again = await fetch(`${inject('webUrl')}${path}`);
+      expect(again.headers.get('content-type'), path).toMatch(/^text\/html/);
+      expect(await again.text()).toMatch(/^<!doctype html>/i);
+    }
+  });
+});

@@ -54,7 +54,9 @@ const respond: Handle = async ({ event, resolve }) => {
     if (cookie) event.cookies.set(...cookie);
     return render();
   }
-  const { response, reused } = await pages.serve(version, event.url, () => {
+  // Kept under the address asked for: SvelteKit gives a page's data request (`…/__data.json?x-sveltekit-invalidated=…`)
+  // the page's own `event.url`, and the two answers must not stand in for each other.
+  const { response, reused } = await pages.serve(version, new URL(event.request.url), () => {
     if (cookie) event.cookies.set(...cookie);
     return render();
   });
