@@ -182,6 +182,8 @@ void Promise.all([serveDemoFeeds(), catchMail()]).then(([feedEnv, mailEnv]) => {
   );
   launch('cms', 36, process.execPath, [strapiBin, 'start'], cmsDir, {
     PORT: String(cmsPort),
+    // The address links in e-mails and calendar subscriptions point at.
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${cmsPort}`,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     ...feedEnv,
     ...mailEnv,

@@ -262,6 +262,8 @@ describe('account e-mail routes, with a mail provider that delivers', () => {
 
     const confirmation = await api.get(`/api/auth/email-confirmation?confirmation=${token}`);
     expect(confirmation.status, confirmation.text).toBe(302);
+    // On to the website, which says in the visitor's language that the address is confirmed.
+    expect(new URL(confirmation.headers.get('location')!).pathname).toBe('/auth/confirmed');
     const account = await editor.list(USER, `filters[email][$eq]=${encodeURIComponent(addresses.unconfirmed)}`);
     expect(account.body.results.map((a: { confirmed: boolean }) => a.confirmed)).toEqual([true]);
   });

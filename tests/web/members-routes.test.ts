@@ -13,6 +13,15 @@ describe('the website and the CMS’s sign-in routes', () => {
     }
   });
 
+  it('ends the link of a confirmation e-mail on the sign-in page, in the visitor’s language, saying the address is confirmed', async () => {
+    const response = await fetch(web('/auth/confirmed'), { redirect: 'manual', headers: { 'accept-language': 'ja,en;q=0.5' } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/ja/sign-in?confirmed=1');
+    const notice = (html: string) => /<div class="notice success" role="status">\s*<p>([^<]*)<\/p>/.exec(html)?.[1];
+    expect(notice(await (await fetch(web('/ja/sign-in?confirmed=1'))).text())).toBe('メールアドレスが確認されました。サインインしてグループに参加しましょう。');
+    expect(notice(await (await fetch(web('/ja/sign-in'))).text())).toBeUndefined();
+  });
+
   it('answers an unknown or used one-time code with the sign-in page, and no cookie', async () => {
     const response = await fetch(web('/auth/done?code=not-a-code-the-cms-gave'), { redirect: 'manual', headers: { cookie: 'locale=es' } });
     expect(response.status).toBe(303);

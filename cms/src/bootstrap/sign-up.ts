@@ -14,7 +14,13 @@ export async function applySignUpSetting(strapi: Core.Strapi) {
   const allow = process.env.ALLOW_SIGN_UP === 'true';
   const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
   const advanced = ((await store.get()) ?? {}) as Record<string, unknown>;
-  if (advanced.allow_register !== allow) await store.set({ value: { ...advanced, allow_register: allow } });
+  // The link of a confirmation e-mail ends on the website's sign-in page, in the visitor's
+  // language, unless an administrator chose another page in the admin.
+  const confirmed = `${String(strapi.config.get('plugin::community.webUrl')).replace(/\/+$/, '')}/auth/confirmed`;
+  const redirection = typeof advanced.email_confirmation_redirection === 'string' && advanced.email_confirmation_redirection ? advanced.email_confirmation_redirection : confirmed;
+  if (advanced.allow_register !== allow || advanced.email_confirmation_redirection !== redirection) {
+    await store.set({ value: { ...advanced, allow_register: allow, email_confirmation_redirection: redirection } });
+  }
 
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   const granted = await strapi.db.query(PERMISSION).findMany({ where: { role: role.id, action: REGISTER } });

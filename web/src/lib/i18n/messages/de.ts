@@ -272,6 +272,7 @@ export const de: Catalog = {
   'signIn.problem.provider': "Die Anmeldung mit diesem Konto hat nicht geklappt. Bitte versuchen Sie es erneut oder wählen Sie einen anderen Weg.",
   'signIn.problem.cancelled': "Die Anmeldung wurde abgebrochen.",
   'signIn.problem.expired': "Dieser Anmeldelink ist abgelaufen oder wurde schon benutzt. Bitte melden Sie sich erneut an.",
+  'signIn.confirmed': "Ihre E-Mail-Adresse ist bestätigt. Melden Sie sich an, um Gruppen beizutreten.",
   'register.heading': "Konto anlegen",
   'register.intro': "Mit einem Konto können Sie Gruppen beitreten und ihre Termine verfolgen. Wir schicken Ihnen eine E-Mail, um Ihre Adresse zu bestätigen.",
   'register.username': "Benutzername",

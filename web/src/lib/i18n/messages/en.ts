@@ -275,6 +275,7 @@ export const en = {
   'signIn.problem.provider': "Signing in with that account did not work. Please try again, or choose another way to sign in.",
   'signIn.problem.cancelled': "Signing in was cancelled.",
   'signIn.problem.expired': "That sign-in link has expired or was already used. Please sign in again.",
+  'signIn.confirmed': "Your e-mail address is confirmed. Sign in to join groups.",
   'register.heading': "Create an account",
   'register.intro': "An account lets you join groups and follow their events. We send you an e-mail to confirm your address.",
   'register.username': "Username",

@@ -272,6 +272,7 @@ export const es: Catalog = {
   'signIn.problem.provider': "No se pudo iniciar sesión con esa cuenta. Inténtalo de nuevo o elige otra forma de iniciar sesión.",
   'signIn.problem.cancelled': "Se canceló el inicio de sesión.",
   'signIn.problem.expired': "Ese enlace de inicio de sesión caducó o ya se usó. Vuelve a iniciar sesión.",
+  'signIn.confirmed': "Tu dirección de correo está confirmada. Inicia sesión para unirte a grupos.",
   'register.heading': "Crear una cuenta",
   'register.intro': "Con una cuenta puedes unirte a grupos y seguir sus eventos. Te enviaremos un correo para confirmar tu dirección.",
   'register.username': "Nombre de usuario",

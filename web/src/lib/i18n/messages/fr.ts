@@ -272,6 +272,7 @@ export const fr: Catalog = {
   'signIn.problem.provider': "La connexion avec ce compte n’a pas abouti. Réessayez ou choisissez un autre moyen de vous connecter.",
   'signIn.problem.cancelled': "La connexion a été annulée.",
   'signIn.problem.expired': "Ce lien de connexion a expiré ou a déjà servi. Connectez-vous à nouveau.",
+  'signIn.confirmed': "Votre adresse e-mail est confirmée. Connectez-vous pour rejoindre des groupes.",
   'register.heading': "Créer un compte",
   'register.intro': "Un compte vous permet de rejoindre des groupes et de suivre leurs événements. Nous vous envoyons un e-mail pour confirmer votre adresse.",
   'register.username': "Nom d’utilisateur",

@@ -272,6 +272,7 @@ export const ja: Catalog = {
   'signIn.problem.provider': "そのアカウントでのサインインに失敗しました。もう一度お試しいただくか、別の方法を選んでください。",
   'signIn.problem.cancelled': "サインインはキャンセルされました。",
   'signIn.problem.expired': "このサインインのリンクは期限切れか、すでに使用されています。もう一度サインインしてください。",
+  'signIn.confirmed': "メールアドレスが確認されました。サインインしてグループに参加しましょう。",
   'register.heading': "アカウントを作成",
   'register.intro': "アカウントがあれば、グループに参加してイベントをフォローできます。アドレス確認のメールをお送りします。",
   'register.username': "ユーザー名",

@@ -272,6 +272,7 @@ export const ptBR: Catalog = {
   'signIn.problem.provider': "Não foi possível entrar com essa conta. Tente novamente ou escolha outra forma de entrar.",
   'signIn.problem.cancelled': "A entrada foi cancelada.",
   'signIn.problem.expired': "Esse link de entrada expirou ou já foi usado. Entre novamente.",
+  'signIn.confirmed': "Seu endereço de e-mail foi confirmado. Entre para participar de grupos.",
   'register.heading': "Criar uma conta",
   'register.intro': "Com uma conta você pode participar de grupos e acompanhar os eventos deles. Enviaremos um e-mail para confirmar seu endereço.",
   'register.username': "Nome de usuário",

@@ -270,6 +270,7 @@ export const zhHans: Catalog = {
   'signIn.problem.provider': "使用该账户登录未成功。请重试，或选择其他登录方式。",
   'signIn.problem.cancelled': "登录已取消。",
   'signIn.problem.expired': "该登录链接已过期或已被使用，请重新登录。",
+  'signIn.confirmed': "您的电子邮件地址已确认。登录后即可加入小组。",
   'register.heading': "创建账户",
   'register.intro': "有了账户，你就可以加入小组并关注它们的活动。我们会发送一封电子邮件来确认你的地址。",
   'register.username': "用户名",

@@ -19,6 +19,8 @@ export const load = (async ({ fetch, url, params: { locale }, locals }) => {
     // E-mail sign-in is a route of the CMS itself: offered when the CMS lists it, or cannot list anything.
     email: providers === null || providers.some(({ id }) => id === 'email'),
     problem: ARRIVAL_PROBLEMS.includes(problem as ArrivalProblem) ? (problem as ArrivalProblem) : null,
+    // Back from the link of a confirmation e-mail (see /auth/confirmed).
+    confirmed: url.searchParams.get('confirmed') === '1',
   };
 }) satisfies PageServerLoad;
 
