@@ -76,6 +76,10 @@ export function createMemberships(strapi: Core.Strapi) {
     return rows.map((row) => ({ ...row, joinPolicy: row.joinPolicy ?? 'open' }));
   }
 
+  async function signsInWithProvider(userId: number): Promise<boolean> {
+    return (await strapi.db.query('plugin::community.identity' as any).count({ where: { user: { id: userId } } })) > 0;
+  }
+
   async function groupBySlug(slug: unknown): Promise<PublicGroup> {
     if (!isSlug(slug)) {
       throw new errors.ValidationError('"group" must be a group\'s slug (lower-case letters, digits and hyphens).');
@@ -179,10 +183,16 @@ export function createMemberships(strapi: Core.Strapi) {
       return answer.sort((a, b) => a.group.name.localeCompare(b.group.name) || a.group.slug.localeCompare(b.group.slug));
     },
 
-    /** Joins a group, or asks to when it wants approval. Only confirmed accounts join. */
+    /**
+     * Joins a group, or asks to when it wants approval. An account made with an e-mail
+     * address and password joins once that address is confirmed; one that signs in through
+     * an outside provider (which vouched for the person) joins at once.
+     */
     async join(member: Member, slug: unknown): Promise<{ status: MembershipStatus } | { conflict: string } | { forbidden: string }> {
       const group = await groupBySlug(slug);
-      if (!member.confirmed) return { forbidden: 'Confirm your e-mail address first: the link is in the message sent when you registered.' };
+      if (!member.confirmed && !(await signsInWithProvider(member.id))) {
+        return { forbidden: 'Confirm your e-mail address first: the link is in the message sent when you registered.' };
+      }
       const existing = await membershipsOf(member.id, group.documentId);
       if (existing.length) {
         const pending = existing.every((row) => statusOf(row) === 'pending');
