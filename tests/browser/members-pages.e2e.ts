@@ -216,6 +216,8 @@ describe('a member’s pages in a real browser', () => {
     await page.locator('#password').fill('Gala-passw0rd-2027');
     await page.getByRole('button', { name: 'Crear la cuenta' }).click();
     await expect.poll(() => page.locator('[role="status"]').textContent()).toContain('pages-gala@example.net');
+    // The CMS makes the account after it has answered (its answer is the same whether the address is taken or not).
+    await expect.poll(async () => (await editor.list('plugin::users-permissions.user', 'filters[username][$eq]=pages-gala')).body.results?.length, { timeout: 10_000 }).toBe(1);
     const made = await editor.list('plugin::users-permissions.user', 'filters[username][$eq]=pages-gala');
     expect(made.body.results).toHaveLength(1);
     expect(made.body.results[0]).toMatchObject({ email: 'pages-gala@example.net', confirmed: false });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { admin, editor, requestFrom } from '../api/client';
-import { SESSION_COOKIE } from './member-accounts';
+import { startMailServer } from '../fixtures/mail-server';
+import { cmsSession, createMember, sessionIsAlive, SESSION_COOKIE } from './member-accounts';
 
 const web = (path: string) => `${inject('webUrl')}${path}`;
 const USER = 'plugin::users-permissions.user';
@@ -39,7 +40,58 @@ describe('the website and the CMS’s sign-in routes', () => {
     );
     expect(response.status).toBe(200);
     expect(response.text).toContain('web-hana@example.net');
-    const [account] = (await editor.list(USER, 'filters[username][$eq]=web-hana')).body.results;
-    expect(account).toMatchObject({ email: 'web-hana@example.net', confirmed: false });
+    // The CMS makes the account after it has answered (its answer is the same whether the address is taken or not).
+    const made = async () => (await editor.list(USER, 'filters[username][$eq]=web-hana')).body.results?.[0];
+    await expect.poll(made, { timeout: 10_000 }).toMatchObject({ email: 'web-hana@example.net', confirmed: false });
+    expect((await editor.list(USER, 'filters[username][$eq]=web-hana')).body.results).toHaveLength(1);
+  });
+
+  it('sets a new password from the link of a reset e-mail, in the visitor’s language, and ends every session of the account', async () => {
+    const mail = await startMailServer(inject('mailPort'));
+    const member = await createMember('web-reset-ines');
+    try {
+      const session = await cmsSession(member, '127.0.60.41');
+      const form = (path: string, fields: Record<string, string>) =>
+        requestFrom(
+          '127.0.60.42',
+          'POST',
+          web(path),
+          { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: inject('webUrl') },
+          new URLSearchParams(fields).toString(),
+        );
+      const asked = await form('/pt-BR/forgot-password', { email: member.email });
+      expect(asked.status).toBe(200);
+      expect(asked.text).toContain(`Se alguma conta tiver o endereço ${member.email}`);
+
+      const message = await mail.next(member.email);
+      const link = /https?:\/\/\S+\/auth\/reset-password\?code=[0-9a-f]{128}/.exec(message.text)?.[0];
+      expect(link, message.text).toBeTruthy();
+      const arrival = await fetch(web(new URL(link!).pathname + new URL(link!).search), { redirect: 'manual', headers: { 'accept-language': 'pt-BR' } });
+      expect(arrival.status).toBe(303);
+      const page = arrival.headers.get('location')!;
+      expect(page).toMatch(/^\/pt-BR\/reset-password\?code=[0-9a-f]{128}$/);
+      const shown = await (await fetch(web(page))).text();
+      expect(shown).toContain('Definir uma nova senha');
+      const code = new URL(page, 'http://x').searchParams.get('code')!;
+
+      const differ = await form(page, { code, password: 'Ines-new-passw0rd', passwordConfirmation: 'Ines-other-passw0rd' });
+      expect(differ.status).toBe(400);
+      expect(differ.text).toContain('As duas senhas não são iguais.');
+      expect(await sessionIsAlive(session)).toBe(true);
+
+      const set = await form(page, { code, password: 'Ines-new-passw0rd', passwordConfirmation: 'Ines-new-passw0rd' });
+      expect(set.status).toBe(303);
+      expect(set.headers.location).toBe('/pt-BR/sign-in?reset=1');
+      await expect.poll(() => sessionIsAlive(session)).toBe(false);
+      const signedIn = await requestFrom('127.0.60.43', 'POST', `${inject('cmsUrl')}/api/community/auth/local`, { 'content-type': 'application/json' }, JSON.stringify({ identifier: member.email, password: 'Ines-new-passw0rd' }));
+      expect(signedIn.status).toBe(200);
+
+      const again = await form(page, { code, password: 'Ines-third-passw0rd', passwordConfirmation: 'Ines-third-passw0rd' });
+      expect(again.status).toBe(400);
+      expect(again.text).toContain('Este link não é válido ou expirou.');
+    } finally {
+      await member.remove();
+      await mail.close();
+    }
   });
 });

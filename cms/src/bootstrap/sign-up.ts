@@ -14,13 +14,16 @@ export async function applySignUpSetting(strapi: Core.Strapi) {
   const allow = process.env.ALLOW_SIGN_UP === 'true';
   const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
   const advanced = ((await store.get()) ?? {}) as Record<string, unknown>;
-  // The link of a confirmation e-mail ends on the website's sign-in page, in the visitor's
-  // language, unless an administrator chose another page in the admin.
-  const confirmed = `${String(strapi.config.get('plugin::community.webUrl')).replace(/\/+$/, '')}/auth/confirmed`;
-  const redirection = typeof advanced.email_confirmation_redirection === 'string' && advanced.email_confirmation_redirection ? advanced.email_confirmation_redirection : confirmed;
-  if (advanced.allow_register !== allow || advanced.email_confirmation_redirection !== redirection) {
-    await store.set({ value: { ...advanced, allow_register: allow, email_confirmation_redirection: redirection } });
-  }
+  // The links of confirmation and password reset e-mails end on the website, in the
+  // visitor's language, unless an administrator chose other pages in the admin.
+  const website = String(strapi.config.get('plugin::community.webUrl')).replace(/\/+$/, '');
+  const chosen = (key: string, fallback: string) => (typeof advanced[key] === 'string' && advanced[key] ? (advanced[key] as string) : fallback);
+  const wanted = {
+    allow_register: allow,
+    email_confirmation_redirection: chosen('email_confirmation_redirection', `${website}/auth/confirmed`),
+    email_reset_password: chosen('email_reset_password', `${website}/auth/reset-password`),
+  };
+  if (Object.entries(wanted).some(([key, value]) => advanced[key] !== value)) await store.set({ value: { ...advanced, ...wanted } });
 
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   const granted = await strapi.db.query(PERMISSION).findMany({ where: { role: role.id, action: REGISTER } });

@@ -12,8 +12,8 @@ const MAX_PAGES = 2000;
 /** Every query string is a page of its own: the bytes kept are bounded, not only the pages. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-/** Routes that are someone's own: a member's pages and the return from a provider's sign-in. */
-const PERSONAL_ROUTES = /^\/(\[locale=locale\]\/(account|my-groups)(\/|$)|auth\/|sign-out$)/;
+/** Routes that are someone's own: a member's pages, a reset code's page and the return from a provider's sign-in. */
+const PERSONAL_ROUTES = /^\/(\[locale=locale\]\/(account|my-groups|reset-password)(\/|$)|auth\/|sign-out$)/;
 
 /**
  * Whether an answer may be reused for other visitors: public GET pages of a route, but

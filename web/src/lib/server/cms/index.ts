@@ -61,6 +61,8 @@ export {
   providerStartUrl,
   register,
   renewCalendarUrl,
+  requestPasswordReset,
+  resetPassword,
   setGroupEmail,
   signInWithPassword,
   signOut,

@@ -341,3 +341,39 @@ export async function renewCalendarUrl(fetch: Fetch, token: string): Promise<str
   if (typeof url !== 'string') unavailable(cmsUrl(`${API}/me/calendar/renew`, []), 'no calendar address');
   return url;
 }
+
+/** users-permissions' own account routes (`/api/auth/…`), sent for the visitor. */
+async function sendAccountRoute(fetch: Fetch, path: string, body: unknown, visitor: string): Promise<Response> {
+  const url = cmsUrl(`/api/auth${path}`, []);
+  const vouch = visitorAddressHeader(visitor, env.VISITOR_ADDRESS_SECRET);
+  try {
+    return await fetch(url, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...(vouch ? { [VISITOR_HEADER]: vouch } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (cause) {
+    unavailable(url, cause);
+  }
+}
+
+/** Asks for a password reset e-mail; the answer is the same whether or not an account has the address. */
+export async function requestPasswordReset(fetch: Fetch, email: string, visitor: string): Promise<{ ok: true } | Refusal> {
+  const response = await sendAccountRoute(fetch, '/forgot-password', { email }, visitor);
+  if (response.ok) return { ok: true };
+  if (response.status === 400 || response.status === 429) return refusal(response);
+  unavailable(cmsUrl('/api/auth/forgot-password', []), `HTTP ${response.status}`);
+}
+
+/** Sets a new password with the code of a reset e-mail; every session of the account ends. */
+export async function resetPassword(
+  fetch: Fetch,
+  reset: { code: string; password: string; passwordConfirmation: string },
+  visitor: string,
+): Promise<{ ok: true } | Refusal> {
+  const response = await sendAccountRoute(fetch, '/reset-password', reset, visitor);
+  if (response.ok) return { ok: true };
+  if (response.status === 400 || response.status === 429) return refusal(response);
+  unavailable(cmsUrl('/api/auth/reset-password', []), `HTTP ${response.status}`);
+}

@@ -21,6 +21,8 @@ export const load = (async ({ fetch, url, params: { locale }, locals }) => {
     problem: ARRIVAL_PROBLEMS.includes(problem as ArrivalProblem) ? (problem as ArrivalProblem) : null,
     // Back from the link of a confirmation e-mail (see /auth/confirmed).
     confirmed: url.searchParams.get('confirmed') === '1',
+    // Back from setting a new password (see /reset-password).
+    reset: url.searchParams.get('reset') === '1',
   };
 }) satisfies PageServerLoad;
 
