@@ -15,6 +15,8 @@ const PAGES = [
   { name: 'region', path: '/regions/europe' },
   { name: 'page', path: '/pages/brand-assets' },
   { name: 'start-a-group', path: '/start-a-group' },
+  { name: 'forgot-password', path: '/forgot-password' },
+  { name: 'reset-password', path: '/reset-password?code=0123abcd' },
 ];
 
 describe('every page in a real browser', () => {
