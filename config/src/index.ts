@@ -11,3 +11,4 @@ export * from './cors-policy';
 export * from './recurrence';
 export * from './occurrence-row';
 export * from './slug';
+export * from './account-mail';

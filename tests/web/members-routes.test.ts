@@ -50,6 +50,7 @@ describe('the website and the CMS’s sign-in routes', () => {
     const mail = await startMailServer(inject('mailPort'));
     const member = await createMember('web-reset-ines');
     try {
+      expect((await editor.update(USER, member.documentId, { preferredLocale: 'pt-BR' })).status).toBe(200);
       const session = await cmsSession(member, '127.0.60.41');
       const form = (path: string, fields: Record<string, string>) =>
         requestFrom(
@@ -64,6 +65,9 @@ describe('the website and the CMS’s sign-in routes', () => {
       expect(asked.text).toContain(`Se alguma conta tiver o endereço ${member.email}`);
 
       const message = await mail.next(member.email);
+      // In the account's language.
+      expect(message.subject).toBe('Defina uma nova senha');
+      expect(message.text).toContain('Olá, web-reset-ines!');
       const link = /https?:\/\/\S+\/auth\/reset-password\?code=[0-9a-f]{128}/.exec(message.text)?.[0];
       expect(link, message.text).toBeTruthy();
       const arrival = await fetch(web(new URL(link!).pathname + new URL(link!).search), { redirect: 'manual', headers: { 'accept-language': 'pt-BR' } });

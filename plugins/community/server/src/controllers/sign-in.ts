@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { findLocale } from '@chapterhouse/config';
+import { findLocale, confirmationMail } from '@chapterhouse/config';
 import { publicCacheControl } from '../middlewares/public-cache';
-import { confirmationMail } from '../members/confirmation-mail';
 import { IdentityInUse, LastWayToSignIn, type Identities } from '../members/identities';
 import { oidcFinish, oidcStart, type VerifiedIdentity } from '../members/oidc-protocol';
 import { openid2Finish, openid2Start } from '../members/openid2-protocol';
