@@ -51,7 +51,9 @@ const memberSession = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async me(ctx: any) {
-      ctx.body = { data: memberAnswer(ctx.state.member as Member) };
+      const member = ctx.state.member as Member;
+      const memberships = strapi.plugin('community').service('memberships') as { mayJoin(member: Member): Promise<boolean> };
+      ctx.body = { data: { ...memberAnswer(member), mayJoin: await memberships.mayJoin(member) } };
     },
   };
 };

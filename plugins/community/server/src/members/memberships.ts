@@ -76,8 +76,10 @@ export function createMemberships(strapi: Core.Strapi) {
     return rows.map((row) => ({ ...row, joinPolicy: row.joinPolicy ?? 'open' }));
   }
 
-  async function signsInWithProvider(userId: number): Promise<boolean> {
-    return (await strapi.db.query('plugin::community.identity' as any).count({ where: { user: { id: userId } } })) > 0;
+  /** E-mail/password accounts join once their address is confirmed; accounts that sign in through a provider at once. */
+  async function mayJoin(member: Member): Promise<boolean> {
+    if (member.confirmed) return true;
+    return (await strapi.db.query('plugin::community.identity' as any).count({ where: { user: { id: member.id } } })) > 0;
   }
 
   async function groupBySlug(slug: unknown): Promise<PublicGroup> {
@@ -138,6 +140,8 @@ export function createMemberships(strapi: Core.Strapi) {
       return (await publishedGroups({ documentId: { $in: [...new Set(ids)] } })).map((group) => group.slug).sort();
     },
 
+    mayJoin,
+
     /** The language the member chose, as a locale request (the default one when none). */
     async chosenLocale(member: Member): Promise<LocaleRequest> {
       const account = (await strapi.db.query(USER).findOne({ where: { id: member.id }, select: ['preferredLocale'] })) as { preferredLocale: string | null } | null;
@@ -190,7 +194,7 @@ export function createMemberships(strapi: Core.Strapi) {
      */
     async join(member: Member, slug: unknown): Promise<{ status: MembershipStatus } | { conflict: string } | { forbidden: string }> {
       const group = await groupBySlug(slug);
-      if (!member.confirmed && !(await signsInWithProvider(member.id))) {
+      if (!(await mayJoin(member))) {
         return { forbidden: 'Confirm your e-mail address first: the link is in the message sent when you registered.' };
       }
       const existing = await membershipsOf(member.id, group.documentId);

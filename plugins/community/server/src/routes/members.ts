@@ -4,7 +4,8 @@ import { LOCALE_PATTERN } from '../openapi/content-api';
 import { json, list, nullable, object, oneOfValues, path, query, ref, text, textBody, boolean, dateTime, type Schema } from '../openapi/schema';
 
 /** How the member routes' answers describe the member. */
-const member = object({ username: text(), email: { type: ['string', 'null'] }, confirmed: boolean('Whether the e-mail address is confirmed.') });
+const memberFields = { username: text(), email: { type: ['string', 'null'] }, confirmed: boolean('Whether the e-mail address is confirmed.') };
+const member = object(memberFields);
 const error = (description: string): Schema => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 const SESSION_HEADER = 'A member route: send the session token as `Authorization: Bearer <token>`; answers are personal (`Cache-Control: private, no-store`).';
 const signedIn = { auth: false, policies: [], middlewares: ['plugin::community.signed-in'] };
@@ -237,7 +238,13 @@ export const memberRoutes = [
       description: SESSION_HEADER,
       tags: ['Members'],
       security: [{ memberSession: [] }],
-      responses: { 200: json('The member.', object({ data: member })), 401: error('No session, or one that has ended.') },
+      responses: {
+        200: json(
+          'The member.',
+          object({ data: object({ ...memberFields, mayJoin: boolean('Whether the member may join groups: an e-mail/password account once its address is confirmed, one that signs in through a provider at once.') }) }),
+        ),
+        401: error('No session, or one that has ended.'),
+      },
     },
   },
   ...signInRoutes(),

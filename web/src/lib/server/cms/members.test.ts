@@ -39,7 +39,7 @@ describe('what the website sends the CMS for members', () => {
   it('signs in with the password, vouching for the visitor’s address', async () => {
     const { fetch, sent } = cms(200, { session: TOKEN, expiresAt: '2027-01-01T00:00:00.000Z', member: { username: 'ada', email: 'ada@example.net', confirmed: true } });
     const result = await signInWithPassword(fetch, { identifier: 'ada@example.net', password: 'pw' }, '203.0.113.7');
-    expect(result).toEqual({ ok: true, session: { session: TOKEN, expiresAt: '2027-01-01T00:00:00.000Z', member: { username: 'ada', email: 'ada@example.net', confirmed: true, displayName: null } } });
+    expect(result).toEqual({ ok: true, session: { session: TOKEN, expiresAt: '2027-01-01T00:00:00.000Z', member: { username: 'ada', email: 'ada@example.net', confirmed: true, mayJoin: true, displayName: null } } });
     expect(sent[0]).toMatchObject({ method: 'POST', url: 'http://cms.internal:1337/api/community/auth/local', body: { identifier: 'ada@example.net', password: 'pw' } });
     const [address, seconds, signature] = sent[0]!.headers.get('x-visitor-address')!.split(';');
     expect(address).toBe('203.0.113.7');
@@ -64,7 +64,10 @@ describe('what the website sends the CMS for members', () => {
 
   it('asks who a session is with the token as a Bearer credential: ended (401) is null, an outage undefined', async () => {
     const alive = cms(200, { data: { username: 'ada', email: 'ada@example.net', confirmed: false } });
-    expect(await whoIs(alive.fetch, TOKEN)).toEqual({ username: 'ada', email: 'ada@example.net', confirmed: false, displayName: null });
+    expect(await whoIs(alive.fetch, TOKEN)).toEqual({ username: 'ada', email: 'ada@example.net', confirmed: false, mayJoin: false, displayName: null });
+    // An account from a provider may join although its address is not confirmed.
+    const provider = cms(200, { data: { username: 'mark', email: null, confirmed: false, mayJoin: true } });
+    expect(await whoIs(provider.fetch, TOKEN)).toEqual({ username: 'mark', email: null, confirmed: false, mayJoin: true, displayName: null });
     expect(alive.sent[0]!.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
     expect(await whoIs(cms(401, { error: {} }).fetch, TOKEN)).toBeNull();
     expect(await whoIs(cms(502).fetch, TOKEN)).toBeUndefined();

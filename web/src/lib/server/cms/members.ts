@@ -15,6 +15,8 @@ export interface Member {
   username: string;
   email: string | null;
   confirmed: boolean;
+  /** Whether the CMS lets the member join groups (a confirmed address, or a provider's account). */
+  mayJoin: boolean;
   displayName?: string | null;
 }
 
@@ -131,6 +133,7 @@ function toMember(raw: any): Member {
     username: String(raw.username),
     email: typeof raw.email === 'string' ? raw.email : null,
     confirmed: raw.confirmed === true,
+    mayJoin: raw.mayJoin === true || (raw.mayJoin === undefined && raw.confirmed === true),
     displayName: typeof raw.displayName === 'string' && raw.displayName.trim() ? raw.displayName : null,
   };
 }

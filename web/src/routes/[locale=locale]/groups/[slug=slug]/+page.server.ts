@@ -31,7 +31,7 @@ export const load = (async ({ fetch, params: { locale, slug }, locals }) => {
     activityFeed: activityFeedUrl(locale, slug),
     // Personal: only for a signed-in visitor, whose pages are never cached.
     joining: locals.member
-      ? { signedIn: true as const, confirmed: locals.member.confirmed, status: membership === undefined ? ('unknown' as const) : (membership?.status ?? null) }
+      ? { signedIn: true as const, confirmed: locals.member.mayJoin, status: membership === undefined ? ('unknown' as const) : (membership?.status ?? null) }
       : { signedIn: false as const },
   };
 }) satisfies PageServerLoad;
