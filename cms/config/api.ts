@@ -17,7 +17,5 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   groupApplications: {
     limit: env.int('GROUP_APPLICATION_LIMIT', 5),
     windowMinutes: env.int('GROUP_APPLICATION_WINDOW_MINUTES', 60),
-    // Shared with the website, which signs each visitor's address with it (see group-application/visitor-address.ts).
-    visitorSecret: env('VISITOR_ADDRESS_SECRET', ''),
   },
 });

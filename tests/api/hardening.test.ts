@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { signature } from '../../cms/src/api/group-application/visitor-address';
+import { signature } from '../../plugins/community/server/src/members/client-address';
 import { admin, api, editor } from './client';
 
 /** The findings of the security review, each reproduced against the real CMS. */

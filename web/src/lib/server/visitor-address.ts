@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-/** The header the CMS reads the visitor's address from (cms/src/api/group-application/visitor-address.ts). */
+/** The header the CMS reads the visitor's address from (the community plugin's server/src/members/client-address.ts). */
 export const VISITOR_HEADER = 'x-visitor-address';
 
 /**

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { corsPolicyOf } from '@chapterhouse/config';
-import { normalizeAddress, VISITOR_HEADER, vouchedAddress } from '../visitor-address';
 
 const UID = 'api::group-application.group-application';
 
@@ -56,16 +55,16 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
    * received; the stored application is visible to editors alone. Submissions are
    * limited per client address over a rolling hour, counted in the database so the
    * limit holds across instances. The client is the visitor the website vouches for
-   * (see visitor-address.ts), else the address of the connection. Only JSON is taken,
+   * (the community plugin's members/client-address.ts), else the address of the connection. Only JSON is taken,
    * and not from pages of other sites (the website posts from its server).
    */
   async create(ctx) {
-    const { limit, windowMinutes, visitorSecret } = strapi.config.get('api.groupApplications', { limit: 5, windowMinutes: 60 }) as {
+    const { limit, windowMinutes } = strapi.config.get('api.groupApplications', { limit: 5, windowMinutes: 60 }) as {
       limit: number;
       windowMinutes: number;
-      visitorSecret?: string;
     };
-    const vouched = vouchedAddress(ctx.get(VISITOR_HEADER), visitorSecret);
+    // The route's visitor-address middleware has read the website's signed header (see the router).
+    const vouched = ctx.state.vouchedAddress as string | undefined;
     // The website's server proves itself by its signature, whatever Origin its requests carry.
     if (!vouched && corsPolicyOf(strapi).isForeign(ctx)) {
       return refuse(ctx, 403, 'ForbiddenError', 'Applications are accepted from the portal\'s own website only');
@@ -84,7 +83,7 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     checkTypes(data);
 
     const secret = strapi.config.get('server.app.keys', [''])[0];
-    const client = vouched ?? normalizeAddress(ctx.request.ip);
+    const client = ctx.request.ip as string;
     const submitterKey = createHash('sha256').update(`${secret}:${client}`).digest('hex').slice(0, 32);
     const stamp = ctx.get(FORM_STAMP_HEADER);
     const stampKey = stamp ? createHash('sha256').update(`${secret}:stamp:${stamp.slice(0, 200)}`).digest('hex').slice(0, 32) : null;

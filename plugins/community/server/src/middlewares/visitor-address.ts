@@ -1,12 +1,15 @@
-import { clientAddress } from '../members/client-address';
+import { normalizeAddress, VISITOR_HEADER, vouchedAddress } from '../members/client-address';
 
 /**
- * Route middleware put before users-permissions' own rate limit (password reset, address
- * confirmation, …): the request's address becomes the visitor the website vouches for, so
- * that limit counts visitors, not the website's server.
+ * Route middleware of the routes whose limits count visitors (users-permissions' account
+ * e-mails, applications to start a group): the request's address becomes the visitor the
+ * website vouches for, so that a limit counts visitors, not the website's server; the
+ * vouched address, when there is one, is kept in `ctx.state.vouchedAddress`.
  */
 const visitorAddress = () => async (ctx: any, next: () => Promise<void>) => {
-  ctx.request.ip = clientAddress(ctx);
+  const vouched = vouchedAddress(ctx.get(VISITOR_HEADER), process.env.VISITOR_ADDRESS_SECRET);
+  ctx.state.vouchedAddress = vouched;
+  ctx.request.ip = vouched ?? normalizeAddress(ctx.request.ip);
   await next();
 };
 

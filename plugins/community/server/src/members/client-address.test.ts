@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAddress, signature, vouchedAddress } from './visitor-address';
+import { normalizeAddress, signature, vouchedAddress } from './client-address';
 
 const SECRET = 'a-secret-of-sufficient-length';
 const NOW = Date.UTC(2026, 10, 2, 12, 0, 0);
