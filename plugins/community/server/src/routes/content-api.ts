@@ -19,7 +19,8 @@ import {
   type Parameter,
   type Schema,
 } from '../openapi/schema';
-import { memberRoutes, membershipRoutes } from './members';
+import { memberRoutes } from './members';
+import { membershipRoutes } from './memberships';
 
 // Calendars show the last months, so their cached answers are also renewed at each UTC midnight.
 const CALENDAR_CACHE = { name: 'plugin::community.public-cache', config: { periodMs: 86_400_000 } };
