@@ -322,6 +322,7 @@ describe('real answers of every described route', () => {
         { headers: reader, body: { group: 'no-such-group' } },
         { headers: { authorization: `Bearer ${members.requester}` }, body: { group: 'x', role: 'coordinator' } },
       ],
+      'GET /api/community/me/memberships/{slug}': [{ headers: reader }, { headers: reader, path: '/api/community/me/memberships/zurich-user-group' }],
       'PATCH /api/community/me/memberships/{slug}': [{ headers: reader, body: { wantsEmail: false } }, { headers: reader, path: '/api/community/me/memberships/cairo-user-group', body: { wantsEmail: true } }],
       'DELETE /api/community/me/memberships/{slug}': [{ headers: reader, path: '/api/community/me/memberships/london-user-group' }, { headers: reader, path: '/api/community/me/memberships/Not_a_slug' }],
       'GET /api/community/me/requests': [{ headers: reader }],

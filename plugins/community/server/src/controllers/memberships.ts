@@ -42,6 +42,13 @@ const memberships = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().myGroups(member(ctx), locale) };
     },
 
+    async show(ctx: any) {
+      onlyQuery(ctx, []);
+      const membership = await service().membershipIn(member(ctx), ctx.params.slug);
+      if (!membership) throw new errors.NotFoundError(`You are not a member of "${ctx.params.slug}" and have not asked to join it.`);
+      ctx.body = { data: membership };
+    },
+
     async join(ctx: any) {
       const body = onlyFields(ctx.request.body, ['group'], '{ "group": "<slug>" }');
       const joined = await service().join(member(ctx), body.group);

@@ -100,6 +100,11 @@ export function createMemberships(strapi: Core.Strapi) {
     })) as MembershipRow[];
   }
 
+  /** Of someone's rows in one group, the one that counts: an active coordinator's, else an active member's, else the first. */
+  function bestOf(rows: MembershipRow[]): MembershipRow {
+    return rows.find((row) => row.role === 'coordinator' && statusOf(row) === 'active') ?? rows.find((row) => statusOf(row) === 'active') ?? rows[0]!;
+  }
+
   async function mine(member: Member, slug: string): Promise<{ group: PublicGroup; rows: MembershipRow[] }> {
     const group = await groupBySlug(slug);
     const rows = await membershipsOf(member.id, group.documentId);
@@ -171,8 +176,7 @@ export function createMemberships(strapi: Core.Strapi) {
       const answer = await Promise.all(
         mineByGroup.map(async (row) => {
           const group = groups.get(row.group!.documentId)!;
-          const all = rows.filter((other) => other.group?.documentId === group.documentId);
-          const best = all.find((other) => other.role === 'coordinator' && statusOf(other) === 'active') ?? all.find((other) => statusOf(other) === 'active') ?? row;
+          const best = bestOf(rows.filter((other) => other.group?.documentId === group.documentId));
           const next = await occurrences.list({ locale, filters: {}, page: 1, pageSize: NEXT_EVENTS, distinct: true, group: group.slug, from: now, to: null, descending: false });
           return {
             group: { slug: group.slug, name: group.name, joinPolicy: group.joinPolicy },
@@ -185,6 +189,21 @@ export function createMemberships(strapi: Core.Strapi) {
         }),
       );
       return answer.sort((a, b) => a.group.name.localeCompare(b.group.name) || a.group.slug.localeCompare(b.group.slug));
+    },
+
+    /** The member's membership of one group (or request to join it), without its events: null when there is none. */
+    async membershipIn(member: Member, slug: unknown): Promise<Omit<MyGroup, 'nextEvents'> | null> {
+      const group = await groupBySlug(slug);
+      const rows = await membershipsOf(member.id, group.documentId);
+      if (!rows.length) return null;
+      const best = bestOf(rows);
+      return {
+        group: { slug: group.slug, name: group.name, joinPolicy: group.joinPolicy },
+        role: best.role,
+        status: statusOf(best),
+        wantsEmail: best.wantsEmail !== false,
+        joinedAt: iso(best.joinedAt),
+      };
     },
 
     /**

@@ -58,6 +58,28 @@ export const membershipRoutes = [
       409: error('A member already, or a request waits already.'),
     },
   }),
+  memberRoute('GET', '/me/memberships/:slug', 'memberships.show', {
+    summary: 'My membership of one group, or my request to join it',
+    description: `${SESSION_HEADER} What a group page needs to offer joining or leaving, without the events that \`GET /me/groups\` adds.`,
+    parameters: [groupSlug],
+    responses: {
+      200: json(
+        'The membership.',
+        object({
+          data: object({
+            group: object({ slug: text(), name: text(), joinPolicy }),
+            role: oneOfValues(['member', 'coordinator']),
+            status,
+            wantsEmail: boolean('Whether the member wants the group’s e-mail.'),
+            joinedAt: dateTime('When the member joined, or asked to.'),
+          }),
+        }),
+      ),
+      400: error('A malformed slug, or a query parameter (the route takes none).'),
+      401: noSession,
+      404: error('Not a member of this group and no request to join it, or no such group.'),
+    },
+  }),
   memberRoute('PATCH', '/me/memberships/:slug', 'memberships.update', {
     summary: 'Choose whether to get a group’s e-mail',
     parameters: [groupSlug],

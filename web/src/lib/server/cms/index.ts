@@ -49,6 +49,7 @@ export {
   deleteAccount,
   exchangeCode,
   exportData,
+  getMembership,
   getAccount,
   getCalendarUrl,
   joinGroup,

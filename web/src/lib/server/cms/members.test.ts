@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { isHttpError } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fetch } from './client';
-import { exchangeCode, joinGroup, linkTicket, listMyGroups, listProviders, providerStartUrl, signInWithPassword, unlinkIdentity, whoIs } from './members';
+import { exchangeCode, getMembership, joinGroup, linkTicket, listMyGroups, listProviders, providerStartUrl, signInWithPassword, unlinkIdentity, whoIs } from './members';
 
 const SECRET = 'a-visitor-address-secret';
 vi.mock('$env/dynamic/private', () => ({ env: { CMS_URL: 'http://cms.internal:1337', PUBLIC_CMS_URL: 'https://cms.example.org', VISITOR_ADDRESS_SECRET: 'a-visitor-address-secret' } }));
@@ -137,5 +137,19 @@ describe('what the website sends the CMS for members', () => {
     const last = cms(409, { error: { message: 'This is the last way to sign in.' } });
     expect(await unlinkIdentity(last.fetch, TOKEN, 'email')).toMatchObject({ ok: false, status: 409 });
     expect(last.sent[0]).toMatchObject({ method: 'DELETE', url: 'http://cms.internal:1337/api/community/me/identities/email' });
+  });
+
+  it('asks for one membership by the group’s slug, and takes a 404 as none', async () => {
+    const member = cms(200, { data: { group: { slug: 'paris-user-group', name: 'Paris', joinPolicy: 'open' }, role: 'member', status: 'active', wantsEmail: false, joinedAt: '2026-12-01T10:00:00.000Z' } });
+    expect(await getMembership(member.fetch, TOKEN, 'paris-user-group', 'fr')).toEqual({
+      group: { slug: 'paris-user-group', name: 'Paris', joinPolicy: 'open' },
+      role: 'member',
+      status: 'active',
+      wantsEmail: false,
+      joinedAt: '2026-12-01T10:00:00.000Z',
+    });
+    expect(member.sent[0]!.url).toBe('http://cms.internal:1337/api/community/me/memberships/paris-user-group');
+    expect(member.sent[0]!.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(await getMembership(cms(404, { error: { status: 404, message: 'You are not a member' } }).fetch, TOKEN, 'paris-user-group', 'fr')).toBeNull();
   });
 });

@@ -247,6 +247,16 @@ export async function listMyGroups(fetch: Fetch, token: string, locale: string):
   return (Array.isArray(body?.data) ? body.data : []).filter((row: any) => typeof row?.group?.slug === 'string').map((row: any) => toMyGroup(row, locale));
 }
 
+/** My membership of one group (or my request to join it), without events; null when there is none. */
+export async function getMembership(fetch: Fetch, token: string, slug: string, locale: string): Promise<Omit<MyGroup, 'nextEvents'> | null> {
+  const response = await memberCall(fetch, token, `/me/memberships/${encodeURIComponent(slug)}`, {}, [404]);
+  if (response.status === 404) return null;
+  const body = await readJson(response);
+  if (typeof body?.data?.group?.slug !== 'string') unavailable(cmsUrl(`${API}/me/memberships/${slug}`, []), 'no membership');
+  const { nextEvents: _nextEvents, ...membership } = toMyGroup({ ...body.data, nextEvents: [] }, locale);
+  return membership;
+}
+
 /** Joins a group (or asks to, when the group approves its members). */
 export async function joinGroup(fetch: Fetch, token: string, slug: string): Promise<{ ok: true; status: MembershipStatus } | Refusal> {
   const response = await memberCall(fetch, token, '/me/memberships', { method: 'POST', body: { group: slug } }, [400, 403, 404, 409]);

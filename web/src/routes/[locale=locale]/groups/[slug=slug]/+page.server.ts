@@ -1,12 +1,12 @@
 import { error, fail, isHttpError } from '@sveltejs/kit';
-import { activityFeedUrl, calendarFeed, getGroup, joinGroup, leaveGroup, listMyGroups, type MyGroup } from '$lib/server/cms';
+import { activityFeedUrl, calendarFeed, getGroup, getMembership, joinGroup, leaveGroup } from '$lib/server/cms';
 import { sessionOrSignIn } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The signed-in visitor's membership of the group: none, theirs, or unknown when the CMS cannot say now. */
-async function membershipOf(fetch: typeof globalThis.fetch, session: string, slug: string, locale: string): Promise<MyGroup | null | undefined> {
+async function membershipOf(fetch: typeof globalThis.fetch, session: string, slug: string, locale: string) {
   try {
-    return (await listMyGroups(fetch, session, locale)).find((row) => row.group.slug === slug) ?? null;
+    return await getMembership(fetch, session, slug, locale);
   } catch (cause) {
     if (isHttpError(cause) && cause.status === 401) throw cause;
     return undefined;
