@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { admin, editor, requestFrom } from './client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, editor } from './client';
+import { call } from './memberships-support';
 
 const PASSWORD = 'Member-passw0rd';
 const EMAIL = 'session.member@example.net';
 const FROM = '127.0.31.1';
 
-const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, from = FROM) => {
-  const response = await requestFrom(
-    from,
-    method,
-    `${inject('cmsUrl')}${path}`,
-    body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body === undefined ? undefined : JSON.stringify(body),
-  );
-  let json: any;
-  try {
-    json = response.text ? JSON.parse(response.text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { ...response, body: json };
-};
+// A JSON body that is itself a string is sent as JSON text too.
+const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, from = FROM) =>
+  call(from, method, path, { body: typeof body === 'string' ? JSON.stringify(body) : body, headers });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('member sessions', () => {

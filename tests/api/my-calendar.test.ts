@@ -1,7 +1,5 @@
-import ICAL from 'ical.js';
-import nodeIcal from 'node-ical';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from './client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectedEvents as expectedFrom, parsedEvents } from './member-calendar';
 import { call, makeAccount, membershipsOf, removeAccount, signIn, addMembership, type TestAccount } from './memberships-support';
 
 // Requests of this file come from 127.0.51.x, apart from other suites' rate limits.
@@ -10,41 +8,8 @@ const OPEN = 'paris-user-group';
 const ALSO_OPEN = 'london-user-group';
 // Asks for approval in the demo content.
 const APPROVAL = 'tokyo-user-group';
-const DAY = 86_400_000;
 
-interface ApiEvent {
-  documentId: string;
-  title: string;
-  endsAt: string;
-  recurrence: string | null;
-}
-
-/** The events a calendar of these groups must hold, read from the plain REST API: those not ended more than 183 days ago, and every series. */
-async function expectedEvents(slugs: string[], locale = 'en'): Promise<Map<string, string>> {
-  const from = Math.floor(Date.now() / DAY) * DAY - 183 * DAY;
-  const expected = new Map<string, string>();
-  for (const slug of slugs) {
-    const response = await api.get(`/api/events?locale=${locale}&filters[group][slug][$eq]=${slug}&fields[0]=title&fields[1]=endsAt&fields[2]=recurrence&pagination[pageSize]=100`);
-    expect(response.status, response.text).toBe(200);
-    for (const event of response.body.data as ApiEvent[]) {
-      if (event.recurrence || Date.parse(event.endsAt) >= from) expected.set(event.documentId, event.title);
-    }
-  }
-  return expected;
-}
-
-/** The calendar's events as ical.js and node-ical read them; both must agree. documentId → summary. */
-function parsedEvents(ics: string): Map<string, string> {
-  const component = new ICAL.Component(ICAL.parse(ics));
-  expect(component.name).toBe('vcalendar');
-  const byIcalJs = component
-    .getAllSubcomponents('vevent')
-    .filter((vevent) => !vevent.hasProperty('recurrence-id'))
-    .map((vevent) => new ICAL.Event(vevent));
-  const byNodeIcal = Object.values(nodeIcal.sync.parseICS(ics)).filter((item): item is nodeIcal.VEvent => item?.type === 'VEVENT');
-  expect(byNodeIcal.map((event) => event.uid).sort()).toEqual(byIcalJs.map((event) => event.uid).sort());
-  return new Map(byIcalJs.map((event) => [event.uid.split('@')[0]!, event.summary]));
-}
+const expectedEvents = (slugs: string[], locale = 'en') => expectedFrom(inject('cmsUrl'), slugs, locale);
 
 describe('my calendar', () => {
   let ada: TestAccount;

@@ -2,25 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { visitorAddressHeader } from '../../web/src/lib/server/visitor-address';
 import { startMailServer, type MailServer } from '../fixtures/mail-server';
 import { admin, editor, requestFrom } from './client';
+import { call } from './memberships-support';
 
 const USER = 'plugin::users-permissions.user';
 
-const send = async (from: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-  const response = await requestFrom(
-    from,
-    method,
-    `${inject('cmsUrl')}${path}`,
-    body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body === undefined ? undefined : JSON.stringify(body),
-  );
-  let json: any;
-  try {
-    json = response.text ? JSON.parse(response.text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { ...response, body: json };
-};
+const send = (from: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  call(from, method, path, { body: typeof body === 'string' ? JSON.stringify(body) : body, headers });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const accountsWith = async (email: string) => (await editor.list(USER, `filters[email][$eq]=${encodeURIComponent(email)}`)).body.results as any[];
 

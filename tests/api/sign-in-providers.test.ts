@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Browser } from '../fixtures/identity-browser';
 import { GOOGLE_SHAPE, LINKEDIN_SHAPE, startOAuthServer, type OAuthServer, type Person } from '../fixtures/identity-oauth-server';
@@ -6,18 +5,11 @@ import { startOidcProvider, type OidcProvider } from '../fixtures/identity-oidc-
 import { startOpenId2Provider, type OpenId2Provider } from '../fixtures/identity-openid2-provider';
 import { createTestDatabase, type TestDatabase } from '../setup/database';
 import { startCms, type RunningCms } from '../setup/strapi';
+import { freePort } from '../setup/ports';
 import { requestFrom } from './client';
 
 /** The website, as the CMS sends browsers back to it; the browser stops there (the website's own tests take over). */
 const WEBSITE = 'http://website.test';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Sign-in with outside providers over the real protocols, on a CMS of its own whose

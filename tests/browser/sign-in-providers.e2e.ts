@@ -1,27 +1,17 @@
-import net from 'node:net';
-import ICAL from 'ical.js';
-import nodeIcal from 'node-ical';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GOOGLE_SHAPE, LINKEDIN_SHAPE, startOAuthServer, type OAuthServer } from '../fixtures/identity-oauth-server';
 import { startOidcProvider, type OidcProvider } from '../fixtures/identity-oidc-provider';
 import { startOpenId2Provider, type OpenId2Provider } from '../fixtures/identity-openid2-provider';
+import { expectedEvents, parsedEvents } from '../api/member-calendar';
 import { createTestDatabase, type TestDatabase } from '../setup/database';
+import { freePort } from '../setup/ports';
 import { testSecrets } from '../setup/secrets';
 import { startCms, type RunningCms } from '../setup/strapi';
 import { startWeb, type RunningWeb } from '../setup/web';
 import { SESSION_COOKIE } from '../web/member-accounts';
 import { closeBrowser, openBrowser, screenshot } from './browser';
 
-const DAY = 86_400_000;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** What a person reads on the way, in the page's language. */
 interface Words {
@@ -78,19 +68,6 @@ const WORDS: Record<string, Words> = {
   },
 };
 
-/** The calendar's events as ical.js and node-ical read them (both must agree): documentId → summary. */
-function parsedEvents(ics: string): Map<string, string> {
-  const component = new ICAL.Component(ICAL.parse(ics));
-  expect(component.name).toBe('vcalendar');
-  const byIcalJs = component
-    .getAllSubcomponents('vevent')
-    .filter((vevent) => !vevent.hasProperty('recurrence-id'))
-    .map((vevent) => new ICAL.Event(vevent));
-  const byNodeIcal = Object.values(nodeIcal.sync.parseICS(ics)).filter((item): item is nodeIcal.VEvent => item?.type === 'VEVENT');
-  expect(byNodeIcal.map((event) => event.uid).sort()).toEqual(byIcalJs.map((event) => event.uid).sort());
-  return new Map(byIcalJs.map((event) => [event.uid.split('@')[0]!, event.summary]));
-}
-
 /**
  * A person's whole way with each outside provider, in real Chromium, on a CMS and website
  * of this file's own (the CMS with the demo content, its provider settings pointing at
@@ -120,17 +97,6 @@ describe('signing in with each provider in a real browser, joining a group, my c
   }
 
   const sessionCookie = async (context: BrowserContext) => (await context.cookies(web.url)).find((cookie) => cookie.name === SESSION_COOKIE);
-
-  /** The events the member's calendar must hold for a group, read from the plain REST API: those not ended more than 183 days ago, and every series. */
-  async function expectedEvents(slug: string): Promise<Map<string, string>> {
-    const from = Math.floor(Date.now() / DAY) * DAY - 183 * DAY;
-    const response = await fetch(
-      `${cmsUrl}/api/events?locale=en&filters[group][slug][$eq]=${slug}&fields[0]=title&fields[1]=endsAt&fields[2]=recurrence&pagination[pageSize]=100`,
-    );
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { data: { documentId: string; title: string; endsAt: string; recurrence: string | null }[] };
-    return new Map(body.data.filter((event) => event.recurrence || Date.parse(event.endsAt) >= from).map((event) => [event.documentId, event.title]));
-  }
 
   /** Whether the CMS still knows the session. */
   async function sessionIsAlive(token: string) {
@@ -202,7 +168,7 @@ describe('signing in with each provider in a real browser, joining a group, my c
     const feed = await fetch(address);
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar\b/);
-    const expected = await expectedEvents(group);
+    const expected = await expectedEvents(cmsUrl, [group]);
     expect(expected.size, `${group} has events in the demo content`).toBeGreaterThan(0);
     expect(parsedEvents(await feed.text())).toEqual(expected);
 

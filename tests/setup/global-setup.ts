@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, type DatabaseKind } from './database';
+import { freePort } from './ports';
 import { testSecrets } from './secrets';
 import { startCms } from './strapi';
 import { startWeb } from './web';
@@ -17,15 +17,6 @@ async function registerFirstAdmin(cmsUrl: string): Promise<string> {
   const body = (await response.json()) as { data?: { token?: string } };
   if (!response.ok || !body.data?.token) throw new Error(`Could not register the first admin: ${JSON.stringify(body)}`);
   return body.data.token;
-}
-
-/** A TCP port nothing listens on now, for a server a test file starts later. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 declare module 'vitest' {
