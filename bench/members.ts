@@ -11,47 +11,14 @@
 import http from 'node:http';
 import { startWeb } from '../tests/setup/web';
 import { startBenchCms } from './cms-process';
+import { get, load as loadUrls } from './http-load';
 
 const requests = Number(process.argv[2] ?? 3000);
 const concurrency = Number(process.argv[3] ?? 20);
 const GOAL_P95_MS = 200;
 
-function get(agent: http.Agent, url: string, cookie: string | undefined): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'accept-encoding': 'identity', ...(cookie ? { cookie } : {}) };
-    const request = http.get(url, { agent, headers }, (response) => {
-      response.on('data', () => {});
-      response.on('end', () => resolve(response.statusCode ?? 0));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-  });
-}
-
 /** `requests` GETs over `concurrency` kept-alive connections, cycling through `urls`. */
-async function load(urls: string[], cookie?: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
-        const url = urls[next++ % urls.length]!;
-        const t0 = performance.now();
-        const status = await get(agent, url, cookie);
-        latencies.push(performance.now() - t0);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { rps: requests / seconds, p50: at(50), p95: at(95), p99: at(99), statuses };
-}
+const load = (urls: string[], cookie?: string) => loadUrls(urls, { count: requests, concurrency, cookie });
 
 async function main() {
   // The benchmark CMS is alone: the versions it bumps itself it knows at once.

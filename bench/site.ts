@@ -30,6 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startWeb, type RunningWeb } from '../tests/setup/web';
 import { startBenchCms, type BenchCms } from './cms-process';
+import { load as loadUrls, type Figures } from './http-load';
 
 const requests = Number(process.argv[2] ?? 3000);
 const concurrency = Number(process.argv[3] ?? 50);
@@ -38,53 +39,8 @@ const WEB_VERSION_TTL_MS = 1000;
 // The benchmark CMS is alone: the versions it bumps itself it knows at once, so it never needs to read one back.
 const CMS_ENV = { CONTENT_VERSION_TTL_MS: String(3_600_000) };
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  statuses: Record<number, number>;
-}
-
-/** One GET over a kept-alive connection; resolves with the status once the body is read. */
-function get(agent: http.Agent, url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { 'accept-encoding': 'identity' } }, (response) => {
-      response.on('data', () => {});
-      response.on('end', () => resolve(response.statusCode ?? 0));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-  });
-}
-
-/**
- * `count` GETs over `concurrency` kept-alive connections, cycling through `urls`. The
- * client is Node's own http module, the cheapest one at hand, since it shares the cores.
- */
-async function load(urls: string[], count = requests): Promise<Figures> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const url = urls[next++ % urls.length]!;
-        const t0 = performance.now();
-        const status = await get(agent, url);
-        latencies.push(performance.now() - t0);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      }
-    }),
-  );
-  agent.destroy();
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { rps: count / seconds, p50: pct(50), p95: pct(95), p99: pct(99), statuses };
-}
+/** `count` GETs at the run's concurrency, cycling through `urls`. */
+const load = (urls: string[], count = requests) => loadUrls(urls, { count, concurrency });
 
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 
