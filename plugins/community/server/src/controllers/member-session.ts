@@ -34,15 +34,14 @@ const memberSession = ({ strapi }: { strapi: Core.Strapi }) => {
       const password = text(body.password, 'password', 200);
       const user = (await strapi.db.query(USER).findOne({
         where: { provider: 'local', $or: [{ email: identifier.toLowerCase() }, { username: identifier }] },
-        select: ['id', 'password', 'blocked'],
-      })) as { id: number; password: string | null; blocked: boolean | null } | null;
+        select: ['id', 'password', 'blocked', 'username', 'email', 'confirmed'],
+      })) as { id: number; password: string | null; blocked: boolean | null; username: string; email: string | null; confirmed: boolean | null } | null;
       const users = strapi.plugin('users-permissions').service('user') as { validatePassword(password: string, hash: string): Promise<boolean> };
       const matches = await users.validatePassword(password, user?.password ?? NO_ACCOUNT_HASH);
       if (!user || !user.password || !matches || user.blocked) throw new errors.ValidationError(REFUSED);
       const { token, expiresAt } = await sessions().create(user.id);
-      const member = (await sessions().resolve(token))!;
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { session: token, expiresAt: expiresAt.toISOString(), member: memberAnswer(member) };
+      ctx.body = { session: token, expiresAt: expiresAt.toISOString(), member: { username: user.username, email: user.email ?? null, confirmed: user.confirmed === true } };
     },
 
     async signOut(ctx: any) {
