@@ -1,6 +1,6 @@
 import { LOCALES, negotiateLocale } from '@chapterhouse/config';
 import type { Handle } from '@sveltejs/kit';
-import { MESSAGES } from '$lib/i18n/catalogs.server';
+import { MESSAGES } from '$lib/i18n/messages';
 import { registerCatalogs } from '$lib/i18n/translate';
 import { cachePolicy, isPersonal, SESSION_COOKIE } from '$lib/server/cache-policy';
 import { contentVersion, whoIs } from '$lib/server/cms';

@@ -42,8 +42,8 @@ const registered: Record<string, Catalog> = {};
 
 /**
  * Makes catalogs available to `t`. The server registers all of them; the browser only
- * those of the page's locale and its fallbacks, which arrive with the layout data, so
- * the other languages' strings are never shipped as code.
+ * those of the page's locale and its fallbacks, each fetched as its own script
+ * (catalog-chunks.ts), so the other languages' strings are never shipped.
  */
 export function registerCatalogs(catalogs: Readonly<Record<string, Catalog>>): void {
   Object.assign(registered, catalogs);
