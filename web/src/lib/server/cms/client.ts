@@ -176,6 +176,14 @@ export async function getSlice<T>(fetch: Fetch, path: string, query: Query): Pro
   return body as SliceBody<T>;
 }
 
+/** The first item of a list, or null; the CMS is told not to count the rest. */
+export async function getFirst<T>(fetch: Fetch, path: string, query: Query): Promise<T | null> {
+  const url = cmsUrl(path, [...query, ['pagination[pageSize]', 1], ['pagination[withCount]', 'false']]);
+  const body = (await getJson(fetch, url)) as { data?: unknown } | null;
+  if (!Array.isArray(body?.data)) unavailable(url, 'response is not a list');
+  return (body.data[0] as T | undefined) ?? null;
+}
+
 /** Every item of a list, 100 at a time (the CMS's largest page). */
 export async function everything<T>(fetch: Fetch, path: string, query: Query): Promise<T[]> {
   const page = (n: number) =>

@@ -1,5 +1,5 @@
 import { EVENT_FIELDS, toEventCard, type CmsEvent, type EventCard, type EventState } from './cards';
-import { cmsUrl, fields, getList, type Fetch } from './client';
+import { fields, getFirst, type Fetch } from './client';
 
 /** An event's times as the CMS gives them: its next occurrence, or null once it is over. */
 export interface NextOccurrence {
@@ -42,16 +42,14 @@ const DETAIL_FIELDS = [
 
 /** One event by slug or documentId, with its venue, group and next occurrence; null when there is none. */
 export async function getEvent(fetch: Fetch, options: { locale: string; id: string }): Promise<EventDetail | null> {
-  const url = cmsUrl('/api/events', [
+  const event = await getFirst<CmsEventDetail>(fetch, '/api/events', [
     ['locale', options.locale],
     ['filters[$or][0][slug][$eq]', options.id],
     ['filters[$or][1][documentId][$eq]', options.id],
-    ['pagination[pageSize]', 1],
     ...fields(DETAIL_FIELDS),
     ...fields(['name', 'slug'], 'populate[group][fields]'),
     ...fields(['name', 'address', 'latitude', 'longitude'], 'populate[venue][fields]'),
   ]);
-  const [event] = (await getList<CmsEventDetail>(fetch, url)).data;
   if (!event) return null;
   return {
     ...toEventCard(event, options.locale),

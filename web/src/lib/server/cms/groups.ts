@@ -1,6 +1,6 @@
 import type { JoinPolicy } from './members';
 import { GROUP_FIELDS, toGroupCard, type CmsGroup, type GroupCard } from './cards';
-import { everything, fields, getSlice, type Fetch, type Query } from './client';
+import { everything, fields, getFirst, type Fetch, type Query } from './client';
 import { toPhoto, toPost, type CmsPhoto, type CmsPost, type ImportedPhoto, type ImportedPost } from './imported';
 import { toOccurrenceCard, type CmsOccurrence, type OccurrenceCard } from './occurrences';
 import type { RegionSummary } from './regions';
@@ -107,7 +107,7 @@ function toGroupDetail(group: CmsGroupDetail, locale: string): GroupDetail {
  * photos and its events at their next and last occurrences come with it; null when there is none.
  */
 export async function getGroup(fetch: Fetch, slug: string, locale: string): Promise<GroupDetail | null> {
-  const body = await getSlice<CmsGroupDetail>(fetch, '/api/groups', [
+  const group = await getFirst<CmsGroupDetail>(fetch, '/api/groups', [
     ['locale', locale],
     ['filters[slug][$eq]', slug],
     ...DETAIL_POPULATE,
@@ -116,21 +116,18 @@ export async function getGroup(fetch: Fetch, slug: string, locale: string): Prom
     ['populate[photos]', 'true'],
     ['populate[upcomingEvents]', 'true'],
     ['populate[pastEvents]', 'true'],
-    ['pagination[pageSize]', 1],
   ]);
-  const [group] = body.data;
   return group ? toGroupDetail(group, locale) : null;
 }
 
 /** A published group's name (in the best locale) by its slug; null when there is none. */
 export async function getGroupName(fetch: Fetch, slug: string, locale: string): Promise<string | null> {
-  const body = await getSlice<{ name: string }>(fetch, '/api/groups', [
+  const group = await getFirst<{ name: string }>(fetch, '/api/groups', [
     ['locale', locale],
     ['filters[slug][$eq]', slug],
     ['fields[0]', 'name'],
-    ['pagination[pageSize]', 1],
   ]);
-  return body.data[0]?.name ?? null;
+  return group?.name ?? null;
 }
 
 /** Every working group with its details, by name. */

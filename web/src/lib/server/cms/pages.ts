@@ -1,4 +1,4 @@
-import { getSlice, isFallback, publicFileUrl, type Fetch, type LocalizedEntry } from './client';
+import { getFirst, isFallback, publicFileUrl, type Fetch, type LocalizedEntry } from './client';
 
 export interface Attachment {
   name: string;
@@ -22,7 +22,7 @@ export interface PageDetail {
 
 /** An editor's page by slug, or null when there is none. */
 export async function getPage(fetch: Fetch, slug: string, locale: string): Promise<PageDetail | null> {
-  const body = await getSlice<
+  const page = await getFirst<
     LocalizedEntry & {
       slug: string;
       title: string;
@@ -39,9 +39,7 @@ export async function getPage(fetch: Fetch, slug: string, locale: string): Promi
     ['populate[attachments][fields][1]', 'url'],
     ['populate[attachments][fields][2]', 'mime'],
     ['populate[attachments][fields][3]', 'size'],
-    ['pagination[pageSize]', 1],
   ]);
-  const [page] = body.data;
   if (!page) return null;
   return {
     slug: page.slug,

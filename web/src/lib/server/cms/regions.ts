@@ -1,5 +1,5 @@
 import { GROUP_FIELDS, toGroupCard, type CmsGroup, type GroupCard } from './cards';
-import { cmsUrl, everything, fields, getList, getSlice, isFallback, type Fetch, type LocalizedEntry } from './client';
+import { cmsUrl, everything, fields, getList, getFirst, getSlice, isFallback, type Fetch, type LocalizedEntry } from './client';
 
 export interface RegionSummary {
   slug: string;
@@ -47,15 +47,13 @@ export interface RegionDetail extends RegionSummary {
 
 /** A region with its points of contact and its groups, or null when there is none. */
 export async function getRegion(fetch: Fetch, slug: string, locale: string): Promise<RegionDetail | null> {
-  const body = await getSlice<
+  const region = await getFirst<
     LocalizedEntry & { slug: string; name: string; countries: string[] | null; contacts?: (RegionContact & { id: number })[] }
   >(fetch, '/api/regions', [
     ['locale', locale],
     ['filters[slug][$eq]', slug],
     ['populate[contacts]', 'true'],
-    ['pagination[pageSize]', 1],
   ]);
-  const [region] = body.data;
   if (!region) return null;
   const groups = await everything<CmsGroup>(fetch, '/api/groups', [
     ['locale', locale],
