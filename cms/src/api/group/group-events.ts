@@ -15,7 +15,11 @@ export const GROUP_EVENTS_SCHEMA = (when: 'next' | 'last') => ({
 });
 
 interface OccurrenceService {
-  list(query: Record<string, unknown>): Promise<{ data: OccurrenceRow[] }>;
+  list(query: Record<string, unknown>, known?: unknown[]): Promise<{ data: OccurrenceRow[] }>;
+}
+
+interface PublishedContent {
+  events(scope: { group: string; withoutVenue: boolean }, chain: readonly string[]): Promise<unknown[]>;
 }
 
 /**
@@ -33,6 +37,7 @@ export async function eventsOfGroups(
   const read = readLocaleParam(localeParam);
   const locale = (typeof read === 'string' ? readLocaleParam(undefined) : read) as LocaleRequest;
   const service = strapi.plugin('community').service('occurrences') as OccurrenceService;
+  const content = strapi.plugin('community').service('published-content') as PublishedContent;
   const groups = (await strapi.db.query('api::group.group').findMany({
     select: ['documentId', 'slug'],
     where: { documentId: { $in: documentIds }, locale: DEFAULT_LOCALE, publishedAt: { $notNull: true } },
@@ -44,10 +49,12 @@ export async function eventsOfGroups(
   let freshUntil = Infinity;
   await Promise.all(
     groups.map(async ({ documentId, slug }) => {
-      // The upcoming list is read for the past one too: it says when the past one changes.
+      // Both lists come from one read of the group's events. The upcoming list is made for the
+      // past one too: it says when the past one changes.
+      const events = await content.events({ group: slug, withoutVenue: true }, locale.chain);
       const [next, last] = await Promise.all([
-        service.list({ ...common, group: slug, from: now, to: null, descending: false }),
-        wanted.pastEvents ? service.list({ ...common, group: slug, from: null, to: now, descending: true }) : null,
+        service.list({ ...common, group: slug, from: now, to: null, descending: false }, events),
+        wanted.pastEvents ? service.list({ ...common, group: slug, from: null, to: now, descending: true }, events) : null,
       ]);
       if (wanted.upcomingEvents) upcoming.set(documentId, next.data);
       if (last) past.set(documentId, last.data);

@@ -5,6 +5,7 @@ import { applyFilters, canonicalLanguage, matchesLanguage } from '../calendar/ca
 import { listEventOccurrences, listOccurrences, type OccurrenceRow } from '../calendar/occurrence-list';
 import type { OccurrenceQuery } from '../calendar/occurrence-query';
 import { matchesText } from '../calendar/text-match';
+import type { EventRow } from './published-content';
 import { getService } from '../utils';
 
 export interface OccurrencePage {
@@ -33,14 +34,19 @@ const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
-  async list(query: OccurrenceQuery): Promise<OccurrencePage> {
+  /**
+   * One page of the query's occurrences. A caller that has read the query's published events
+   * already (every event of the group it names, without venues) passes them as `known`: they are
+   * not read again, and the names are not checked, since the caller found them.
+   */
+  async list(query: OccurrenceQuery, known?: EventRow[]): Promise<OccurrencePage> {
     const content = getService(strapi, 'published-content');
     const { filters } = query;
     // Looking back (a descending list) needs the events that ended before `from` too.
     const since = query.descending ? undefined : (query.from ?? undefined);
-    const published = await content.events({ from: since, group: query.group, documentId: query.event, withoutVenue: true }, query.locale.chain);
+    const published = known ?? (await content.events({ from: since, group: query.group, documentId: query.event, withoutVenue: true }, query.locale.chain));
     // A name that matches nothing is only looked up when nothing came back: most requests name what exists.
-    if (!published.length) await this.checkNames(query);
+    if (!published.length && !known) await this.checkNames(query);
     const { language, ...others } = filters;
     const events = applyFilters(published, others).filter((event) => !query.q || matchesText(query.q, [event.title, event.description, event.group?.name]));
     const rows = query.distinct ? listEventOccurrences(events, query) : listOccurrences(events, query.from!, query.to!);
@@ -48,7 +54,7 @@ const occurrences = ({ strapi }: { strapi: Core.Strapi }) => ({
     // The languages a picker can offer: those of the rows every other filter leaves.
     const languages = [...new Set(rows.flatMap((row) => (row.language ? [canonicalLanguage(row.language) ?? row.language] : [])))].sort();
     const all = language ? rows.filter((row) => matchesLanguage(row.language, language)) : rows;
-    if (filters.region && !all.length) await this.checkNames(query);
+    if (filters.region && !all.length && !known) await this.checkNames(query);
     const start = (query.page - 1) * query.pageSize;
     return {
       data: all.slice(start, start + query.pageSize),
