@@ -114,6 +114,31 @@ describe('an anonymous client', () => {
     expect((await api.get('/api/groups?pagination[pageSize]=lots')).status).toBe(400);
   });
 
+  it('loses a permission the moment an administrator withdraws it, cached answers included', async () => {
+    const LIST = '/api/resources?fields[0]=title&pagination[pageSize]=5';
+    const roles = (await admin.get('/users-permissions/roles')).body.roles as { id: number; type: string }[];
+    const publicRole = roles.find((role) => role.type === 'public')!;
+    const role = (await admin.get(`/users-permissions/roles/${publicRole.id}`)).body.role;
+    const find = role.permissions['api::resource'].controllers.resource.find;
+    expect(find.enabled).toBe(true);
+    const save = (enabled: boolean) => {
+      find.enabled = enabled;
+      return admin.send('PUT', `/users-permissions/roles/${publicRole.id}`, { name: role.name, description: role.description, permissions: role.permissions });
+    };
+    // Read twice: the second answer comes from the cache.
+    expect((await api.get(LIST)).status).toBe(200);
+    expect((await api.get(LIST)).status).toBe(200);
+    try {
+      expect((await save(false)).status).toBe(200);
+      const refused = await api.get(LIST);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBeTruthy();
+    } finally {
+      expect((await save(true)).status).toBe(200);
+    }
+    expect((await api.get(LIST)).status).toBe(200);
+  });
+
   it('gets at most one hundred items a page', async () => {
     const response = await api.get('/api/groups?pagination[pageSize]=1000&fields[0]=slug');
     expect(response.status).toBe(200);

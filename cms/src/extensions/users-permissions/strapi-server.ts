@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { answerAlike } from './auth-answers';
+import { keepPublicAbility } from './public-ability';
 import { followPublicFields } from './public-fields';
 import { ACCOUNT_ROUTE_DESCRIPTIONS } from './route-descriptions';
 
 type Route = { method: string; path: string; handler: string; config?: { policies?: unknown[] } & Record<string, unknown>; openapi?: unknown };
 type Plugin = {
+  register?: (args: { strapi: Core.Strapi }) => unknown;
   bootstrap?: (args: { strapi: Core.Strapi }) => unknown;
   controllers: Record<string, any>;
   routes: Record<string, { routes: Route[] }>;
@@ -17,7 +19,8 @@ const ACCOUNT_READS = ['user.find', 'user.findOne'];
  * The portal's changes to users-permissions: account writes that show publicly change
  * the content version, sign-in and account mail reveal nothing about who has an
  * account, reading accounts takes more than a read-only API token, and the public
- * account routes carry their API description.
+ * account routes carry their API description. A visitor without a token is served with
+ * the public role's ability kept between requests.
  */
 export default (plugin: Plugin) => {
   const bootstrap = plugin.bootstrap;
@@ -26,6 +29,7 @@ export default (plugin: Plugin) => {
     followPublicFields(args.strapi);
   };
 
+  keepPublicAbility(plugin);
   answerAlike(plugin.controllers);
 
   for (const route of plugin.routes['content-api']!.routes) {
