@@ -39,6 +39,29 @@ describe('cached public reads', () => {
     expect(list.headers.get('etag')).not.toBe(before.headers.get('etag'));
   });
 
+  it('count a list once for all its pages, and again after a publish or a removal', async () => {
+    const page = (n: number, withCount = true) =>
+      api.get(`/api/groups?locale=de&fields[0]=slug&sort[0]=slug:asc&pagination[pageSize]=2&pagination[page]=${n}${withCount ? '' : '&pagination[withCount]=false'}`);
+    const first = (await page(1)).body.meta.pagination;
+    expect((await page(2)).body.meta.pagination).toEqual({ ...first, page: 2 });
+    expect((await page(3, false)).body.meta.pagination).toEqual({ page: 3, pageSize: 2 });
+
+    const documentId = await createGroupWithFeeds('cache-counted-group', []);
+    let removed = false;
+    try {
+      // Pages asked before and pages not asked yet say the same, new total.
+      for (const n of [1, 2, 4]) expect((await page(n)).body.meta.pagination.total).toBe(first.total + 1);
+      await deleteGroup(documentId);
+      removed = true;
+      for (const n of [1, 5]) expect((await page(n)).body.meta.pagination.total).toBe(first.total);
+    } finally {
+      if (!removed) await deleteGroup(documentId);
+    }
+    const refused = await api.get('/api/groups?pagination[withCount]=maybe');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('withCount');
+  });
+
   it('keep through writes that change nothing public: an application, a draft saved, an import that finds nothing new', async () => {
     const version = async () => (await api.get('/api/community/content-version')).body.version as string;
     const feeds = await startFeedServer({ host: '127.0.0.1', port: inject('feedPort') });

@@ -75,6 +75,13 @@ interface Page {
   pagination: Record<string, unknown>;
 }
 
+/** `pagination[withCount]` as Strapi reads it. */
+function countAsked(value: unknown): boolean {
+  if (['true', 't', '1', true, 1].includes(value as string)) return true;
+  if (['false', 'f', '0', false, 0].includes(value as string)) return false;
+  refuse('Invalid withCount parameter. Expected "t","1","true","false","0","f"', 'pagination');
+}
+
 function pageOf(strapi: Core.Strapi, query: Query) {
   const defaultLimit = Number(strapi.config.get('api.rest.defaultLimit', 25));
   const maxLimit = Number(strapi.config.get('api.rest.maxLimit')) || -1;
@@ -84,16 +91,54 @@ function pageOf(strapi: Core.Strapi, query: Query) {
     maxLimit,
   });
   const paged = 'page' in given || 'pageSize' in given || !('start' in given || 'limit' in given);
-  const withCount = given.withCount === undefined ? Boolean(strapi.config.get('api.rest.withCount', true)) : ['true', 't', '1', true, 1].includes(given.withCount as string);
-  const meta = (total: number) => {
-    const info = (paged ? paging.transformPagedPaginationInfo : paging.transformOffsetPaginationInfo)({ start, limit } as any, total) as unknown as Record<string, unknown>;
-    if (!withCount) {
+  const withCount = given.withCount === undefined ? Boolean(strapi.config.get('api.rest.withCount', true)) : countAsked(given.withCount);
+  const meta = (total: number | undefined) => {
+    const info = (paged ? paging.transformPagedPaginationInfo : paging.transformOffsetPaginationInfo)({ start, limit } as any, total ?? 0) as unknown as Record<string, unknown>;
+    if (!withCount || total === undefined) {
       delete info.total;
       delete info.pageCount;
     }
     return info;
   };
-  return { start, limit, meta };
+  return { start, limit, meta, withCount };
+}
+
+type Counts = Map<string, { version: string; total: Promise<number> }>;
+/** Counts kept per application: at most this many queries' counts. */
+const MAX_COUNTS = 1000;
+const countsOf = new WeakMap<Core.Strapi, Counts>();
+
+/**
+ * How many published documents match a query (its filters, locale and status; not its page,
+ * fields, populate or sort), counted once per content version: the pages of one list share
+ * their count, so only the first page a publish leaves uncounted pays for it.
+ */
+async function countOf(strapi: Core.Strapi, uid: string, params: Query): Promise<number> {
+  const { pagination: _pagination, start: _start, limit: _limit, fields: _fields, populate: _populate, sort: _sort, ...counted } = params;
+  const version = (await strapi.plugin('community').service('content-version').current()) as string;
+  let counts = countsOf.get(strapi);
+  if (!counts) countsOf.set(strapi, (counts = new Map()));
+  const key = JSON.stringify([uid, counted]);
+  const kept = counts.get(key);
+  if (kept?.version === version) return kept.total;
+  const entry = { version, total: strapi.documents(uid as UID.ContentType).count(counted as any) as Promise<number> };
+  counts.delete(key);
+  counts.set(key, entry);
+  if (counts.size > MAX_COUNTS) counts.delete(counts.keys().next().value as string);
+  entry.total.catch(() => {
+    if (counts.get(key) === entry) counts.delete(key);
+  });
+  return entry.total;
+}
+
+/** One page of a list query on the default-locale versions, as Strapi's own `find` gives it, its count shared by the list's pages. */
+async function findPage(strapi: Core.Strapi, uid: string, params: Query): Promise<Page> {
+  const { start, limit, meta, withCount } = pageOf(strapi, params);
+  const [results, total] = await Promise.all([
+    strapi.documents(uid as UID.ContentType).findMany({ ...params, start, limit } as any) as Promise<Doc[]>,
+    withCount ? countOf(strapi, uid, params) : undefined,
+  ]);
+  return { results, pagination: meta(total) };
 }
 
 /**
@@ -159,13 +204,12 @@ async function sortedByTranslation(strapi: Core.Strapi, uid: string, query: Quer
  */
 export async function translatedQuery(strapi: Core.Strapi, uid: string, query: Query, request: LocaleRequest): Promise<Page> {
   const base = { ...query, locale: DEFAULT_LOCALE, status: 'published' };
-  const service = strapi.service(uid as UID.Service) as unknown as { find(params: Query): Promise<Page> };
-  if (request.chain.length === 1 && request.chain[0] === DEFAULT_LOCALE) return service.find(base);
+  if (request.chain.length === 1 && request.chain[0] === DEFAULT_LOCALE) return findPage(strapi, uid, base);
   const filters = query.filters === undefined ? undefined : await translateFilters(strapi, uid, query.filters, request.chain);
   const keys = sortKeys(query.sort);
   const attributes = attributesOf(strapi, uid);
   const translatedSort = keys.some((key) => isTranslated(attributes[key.path[0]!]) || relatedTranslated(strapi, uid, key.path));
-  if (!translatedSort) return service.find({ ...base, ...(filters === undefined ? {} : { filters }) });
+  if (!translatedSort) return findPage(strapi, uid, { ...base, ...(filters === undefined ? {} : { filters }) });
   return sortedByTranslation(strapi, uid, { ...query, ...(filters === undefined ? {} : { filters }) }, keys, request);
 }
 
