@@ -1,5 +1,6 @@
 import { LOCALES, negotiateLocale } from '@chapterhouse/config';
 import type { Handle } from '@sveltejs/kit';
+import { Agent, setGlobalDispatcher } from 'undici';
 import { MESSAGES } from '$lib/i18n/messages';
 import { registerCatalogs } from '$lib/i18n/translate';
 import { cachePolicy, isPersonal, SESSION_COOKIE } from '$lib/server/cache-policy';
@@ -11,6 +12,12 @@ import { withSecurityHeaders } from '$lib/server/security-headers';
 import { forgetSession, isSessionToken } from '$lib/server/session';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
+
+// A CMS process works on one request at a time. Given a new connection per waiting request, a
+// burst of pages (the first visits after a publish) opened dozens at once, and the CMS served
+// requests on the connections it already had before those: the first pages waited seconds. A
+// few kept connections, asked in turn, serve the pages in the order they came.
+setGlobalDispatcher(new Agent({ connections: 16 }));
 
 // Server-rendered pages and endpoints may speak any language.
 registerCatalogs(MESSAGES);
