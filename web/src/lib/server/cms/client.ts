@@ -71,8 +71,8 @@ export async function getList<T>(fetch: Fetch, url: URL): Promise<CmsList<T>> {
 
 const MAX_ANSWERS = 2000;
 
-/** CMS answers by content version and URL; a new version makes every older answer unreachable. */
-const answers = new Map<string, unknown>();
+/** CMS answers (or the requests for them) by content version and URL; a new version makes every older answer unreachable. */
+const answers = new Map<string, Promise<unknown>>();
 /** The content version each request works with, asked once per request (each request has its own fetch). */
 const versions = new WeakMap<Fetch, Promise<string | null>>();
 
@@ -120,18 +120,24 @@ export function contentVersion(fetch: Fetch): Promise<string | null> {
 /**
  * The JSON body of a CMS answer. Answers are reused while the CMS's content version
  * (which every write changes) stays the same, so a page costs the CMS one small request
- * when nothing changed; without a version, nothing is reused.
+ * when nothing changed; without a version, nothing is reused. Pages that need the same
+ * answer at once wait for one request.
  */
 export async function getJson(fetch: Fetch, url: URL): Promise<unknown> {
   const version = await contentVersion(fetch);
-  const key = version === null ? null : `${version} ${url.href}`;
-  if (key !== null && answers.has(key)) return structuredClone(answers.get(key));
-  const body = await fetchJson(fetch, url);
-  if (key !== null) {
-    answers.set(key, body);
+  if (version === null) return fetchJson(fetch, url);
+  const key = `${version} ${url.href}`;
+  let answer = answers.get(key);
+  if (!answer) {
+    const asked = fetchJson(fetch, url);
+    answer = asked;
+    answers.set(key, asked);
     if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
+    asked.catch(() => {
+      if (answers.get(key) === asked) answers.delete(key);
+    });
   }
-  return structuredClone(body);
+  return structuredClone(await answer);
 }
 
 /** The JSON body of a CMS answer: an outage is a 503, a 4xx a bug in this module. */

@@ -58,6 +58,33 @@ describe('reusing CMS answers', () => {
     expect(b).toEqual(a);
     expect(c).toEqual(a);
   });
+
+  it('asks once for pages that need the same answer at the same time, and asks again after a failure', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = fakeFetch(async () => {
+      await held;
+      return json(groupsPtBr);
+    }, 'v3');
+    const options = { locale: 'pt-BR', page: 1, pageSize: 2 };
+    const pages = Promise.all([1, 2, 3].map(() => listGroups(slow.fetch, options)));
+    release();
+    const [a, b, c] = await pages;
+    expect(slow.urls).toHaveLength(1);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    // Each page gets its own copy.
+    a!.groups.pop();
+    expect(b!.groups).toHaveLength(2);
+
+    const failing = fakeFetch(() => json({ error: 'down' }, 503), 'v4');
+    const failures = await Promise.all([1, 2].map(() => httpStatusOf(listGroups(failing.fetch, options))));
+    expect(failures).toEqual([503, 503]);
+    expect(failing.urls).toHaveLength(1);
+    const recovered = fakeFetch(() => json(groupsPtBr), 'v4');
+    expect((await listGroups(recovered.fetch, options)).groups).toHaveLength(2);
+    expect(recovered.urls).toHaveLength(1);
+  });
 });
 
 describe('listGroups', () => {
