@@ -29,7 +29,7 @@ interface PublishedContent {
  */
 export async function eventsOfGroups(
   strapi: Core.Strapi,
-  documentIds: string[],
+  served: { documentId: string; slug?: unknown }[],
   localeParam: unknown,
   wanted: { upcomingEvents: boolean; pastEvents: boolean },
 ): Promise<{ upcoming: Map<string, OccurrenceRow[]>; past: Map<string, OccurrenceRow[]>; freshUntil: number }> {
@@ -38,10 +38,18 @@ export async function eventsOfGroups(
   const locale = (typeof read === 'string' ? readLocaleParam(undefined) : read) as LocaleRequest;
   const service = strapi.plugin('community').service('occurrences') as OccurrenceService;
   const content = strapi.plugin('community').service('published-content') as PublishedContent;
-  const groups = (await strapi.db.query('api::group.group').findMany({
-    select: ['documentId', 'slug'],
-    where: { documentId: { $in: documentIds }, locale: DEFAULT_LOCALE, publishedAt: { $notNull: true } },
-  })) as { documentId: string; slug: string }[];
+  // Their slugs, read only for the groups served without one (a field list that leaves it out).
+  const known = served.filter((group): group is { documentId: string; slug: string } => typeof group.slug === 'string');
+  const unknown = served.filter((group) => typeof group.slug !== 'string').map((group) => group.documentId);
+  const groups = unknown.length
+    ? [
+        ...known,
+        ...((await strapi.db.query('api::group.group').findMany({
+          select: ['documentId', 'slug'],
+          where: { documentId: { $in: unknown }, locale: DEFAULT_LOCALE, publishedAt: { $notNull: true } },
+        })) as { documentId: string; slug: string }[]),
+      ]
+    : known;
   const now = new Date();
   const common = { locale, filters: {}, page: 1, pageSize: EVENTS_SERVED, distinct: true };
   const upcoming = new Map<string, OccurrenceRow[]>();

@@ -83,7 +83,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       wanted.coordinators ? coordinatorsOf(strapi, ids) : null,
       wanted.posts ? items.newestOfGroups('post', ids, NEWEST_IMPORTED) : null,
       wanted.photos ? items.newestOfGroups('photo', ids, NEWEST_IMPORTED) : null,
-      wanted.upcomingEvents || wanted.pastEvents ? eventsOfGroups(strapi, ids, (ctx.query as { locale?: unknown }).locale, wanted) : null,
+      wanted.upcomingEvents || wanted.pastEvents ? eventsOfGroups(strapi, docs, (ctx.query as { locale?: unknown }).locale, wanted) : null,
     ]);
     for (const doc of docs) {
       if (coordinators) doc.coordinators = coordinators.get(doc.documentId) ?? [];
