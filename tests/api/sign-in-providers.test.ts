@@ -3,6 +3,7 @@ import { Browser } from '../fixtures/identity-browser';
 import { GOOGLE_SHAPE, LINKEDIN_SHAPE, startOAuthServer, type OAuthServer, type Person } from '../fixtures/identity-oauth-server';
 import { startOidcProvider, type OidcProvider } from '../fixtures/identity-oidc-provider';
 import { startOpenId2Provider, type OpenId2Provider } from '../fixtures/identity-openid2-provider';
+import { providerSettings } from '../fixtures/identity-settings';
 import { createTestDatabase, type TestDatabase } from '../setup/database';
 import { startCms, type RunningCms } from '../setup/strapi';
 import { freePort } from '../setup/ports';
@@ -73,17 +74,7 @@ describe('sign-in with outside providers', () => {
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_WEB_URL: WEBSITE,
-      GOOGLE_CLIENT_ID: google.clientId,
-      GOOGLE_CLIENT_SECRET: google.clientSecret,
-      GOOGLE_ISSUER: google.issuer,
-      LINKEDIN_CLIENT_ID: linkedin.clientId,
-      LINKEDIN_CLIENT_SECRET: linkedin.clientSecret,
-      LINKEDIN_ISSUER: linkedin.issuer,
-      OIDC_ISSUER: oidc.issuer,
-      OIDC_CLIENT_ID: oidc.clientId,
-      OIDC_CLIENT_SECRET: oidc.clientSecret,
-      OIDC_NAME: 'Community ID',
-      LAUNCHPAD_OPENID_URL: launchpad.identifier,
+      ...providerSettings({ google, linkedin, oidc, launchpad }),
     });
     cms = await startCms(port);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GOOGLE_SHAPE, LINKEDIN_SHAPE, startOAuthServer, type OAuthServer } from '../fixtures/identity-oauth-server';
 import { startOidcProvider, type OidcProvider } from '../fixtures/identity-oidc-provider';
 import { startOpenId2Provider, type OpenId2Provider } from '../fixtures/identity-openid2-provider';
+import { providerSettings } from '../fixtures/identity-settings';
 import { expectedEvents, parsedEvents } from '../api/member-calendar';
 import { createTestDatabase, type TestDatabase } from '../setup/database';
 import { freePort } from '../setup/ports';
@@ -203,17 +204,7 @@ describe('signing in with each provider in a real browser, joining a group, my c
       HOST: '127.0.0.1',
       PORT: String(cmsPort),
       PUBLIC_WEB_URL: webUrl,
-      GOOGLE_CLIENT_ID: google.clientId,
-      GOOGLE_CLIENT_SECRET: google.clientSecret,
-      GOOGLE_ISSUER: google.issuer,
-      LINKEDIN_CLIENT_ID: linkedin.clientId,
-      LINKEDIN_CLIENT_SECRET: linkedin.clientSecret,
-      LINKEDIN_ISSUER: linkedin.issuer,
-      OIDC_ISSUER: oidc.issuer,
-      OIDC_CLIENT_ID: oidc.clientId,
-      OIDC_CLIENT_SECRET: oidc.clientSecret,
-      OIDC_NAME: 'Community ID',
-      LAUNCHPAD_OPENID_URL: launchpad.identifier,
+      ...providerSettings({ google, linkedin, oidc, launchpad }),
     });
     cms = await startCms(cmsPort);
     web = await startWeb(cms.url, { VISITOR_ADDRESS_SECRET: secrets.VISITOR_ADDRESS_SECRET! }, webPort);
