@@ -105,6 +105,18 @@ export function createMemberships(strapi: Core.Strapi) {
     return rows.find((row) => row.role === 'coordinator' && statusOf(row) === 'active') ?? rows.find((row) => statusOf(row) === 'active') ?? rows[0]!;
   }
 
+  /** A member's standing in a group, as the API gives it: the group and the row that counts of their rows in it. */
+  function standing(group: PublicGroup, rows: MembershipRow[]): Omit<MyGroup, 'nextEvents'> {
+    const best = bestOf(rows);
+    return {
+      group: { slug: group.slug, name: group.name, joinPolicy: group.joinPolicy },
+      role: best.role,
+      status: statusOf(best),
+      wantsEmail: best.wantsEmail !== false,
+      joinedAt: iso(best.joinedAt),
+    };
+  }
+
   async function mine(member: Member, slug: string): Promise<{ group: PublicGroup; rows: MembershipRow[] }> {
     const group = await groupBySlug(slug);
     const rows = await membershipsOf(member.id, group.documentId);
@@ -176,16 +188,8 @@ export function createMemberships(strapi: Core.Strapi) {
       const answer = await Promise.all(
         mineByGroup.map(async (row) => {
           const group = groups.get(row.group!.documentId)!;
-          const best = bestOf(rows.filter((other) => other.group?.documentId === group.documentId));
           const next = await occurrences.list({ locale, filters: {}, page: 1, pageSize: NEXT_EVENTS, distinct: true, group: group.slug, from: now, to: null, descending: false });
-          return {
-            group: { slug: group.slug, name: group.name, joinPolicy: group.joinPolicy },
-            role: best.role,
-            status: statusOf(best),
-            wantsEmail: best.wantsEmail !== false,
-            joinedAt: iso(best.joinedAt),
-            nextEvents: next.data,
-          };
+          return { ...standing(group, rows.filter((other) => other.group?.documentId === group.documentId)), nextEvents: next.data };
         }),
       );
       return answer.sort((a, b) => a.group.name.localeCompare(b.group.name) || a.group.slug.localeCompare(b.group.slug));
@@ -196,14 +200,7 @@ export function createMemberships(strapi: Core.Strapi) {
       const group = await groupBySlug(slug);
       const rows = await membershipsOf(member.id, group.documentId);
       if (!rows.length) return null;
-      const best = bestOf(rows);
-      return {
-        group: { slug: group.slug, name: group.name, joinPolicy: group.joinPolicy },
-        role: best.role,
-        status: statusOf(best),
-        wantsEmail: best.wantsEmail !== false,
-        joinedAt: iso(best.joinedAt),
-      };
+      return standing(group, rows);
     },
 
     /**
