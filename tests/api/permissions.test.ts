@@ -139,6 +139,48 @@ describe('an anonymous client', () => {
     expect((await api.get(LIST)).status).toBe(200);
   });
 
+  it('is checked on every part of every query, however many pages of it were served before', async () => {
+    const POPULATE = 'populate[region][fields][0]=name&fields[0]=slug';
+    for (let page = 1; page <= 3; page++) {
+      expect((await api.get(`/api/groups?${POPULATE}&pagination[page]=${page}&pagination[pageSize]=2`)).status).toBe(200);
+    }
+    // The same populate, with a filter, a sort or a field list it must not take: refused each time.
+    for (let round = 0; round < 2; round++) {
+      for (const bad of ['filters[contactEmail][$eq]=a', 'sort=contactEmail', 'fields[1]=contactEmail', 'populate[memberships]=true']) {
+        const response = await api.get(`/api/groups?${POPULATE}&pagination[page]=4&${bad}`);
+        expect(response.status, bad).toBe(400);
+        expect(response.body.error.message, bad).toBeTruthy();
+      }
+    }
+  });
+
+  it('stops getting a related type the moment its permission is withdrawn, with a populate served before', async () => {
+    const [first, second] = groups.filter((group) => group.region);
+    const asked = (slug: string) => api.get(`/api/groups?filters[slug][$eq]=${slug}&populate[region][fields][0]=name&fields[0]=slug`);
+    const before = await asked(first!.slug);
+    expect(before.status).toBe(200);
+    expect(before.body.data[0].region.name).toBeTruthy();
+    const roles = (await admin.get('/users-permissions/roles')).body.roles as { id: number; type: string }[];
+    const publicRole = roles.find((role) => role.type === 'public')!;
+    const role = (await admin.get(`/users-permissions/roles/${publicRole.id}`)).body.role;
+    const find = role.permissions['api::region'].controllers.region.find;
+    const save = (enabled: boolean) => {
+      find.enabled = enabled;
+      return admin.send('PUT', `/users-permissions/roles/${publicRole.id}`, { name: role.name, description: role.description, permissions: role.permissions });
+    };
+    try {
+      expect((await save(false)).status).toBe(200);
+      // Another group, so that no kept answer is involved: only the check of the same populate.
+      const after = await asked(second!.slug);
+      expect(after.status).toBe(200);
+      expect(after.body.data[0].slug).toBe(second!.slug);
+      expect(after.body.data[0]).not.toHaveProperty('region');
+    } finally {
+      expect((await save(true)).status).toBe(200);
+    }
+    expect((await asked(second!.slug)).body.data[0].region.name).toBeTruthy();
+  });
+
   it('gets at most one hundred items a page', async () => {
     const response = await api.get('/api/groups?pagination[pageSize]=1000&fields[0]=slug');
     expect(response.status).toBe(200);

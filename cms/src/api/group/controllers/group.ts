@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, readLocaleParam } from '@chapterhouse/config';
+import { checkedQuery } from '../../../localization/checked-query';
 import { localizedReadActions } from '../../../localization/localized-controller';
 import { coordinatorsOf, takeCoordinators } from '../coordinators';
 import { boxFilter, nearest, parseNear, type LatLng, type Placed } from '../nearby';
@@ -119,8 +120,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   async function findNear(this: any, ctx: Ctx, center: LatLng): Promise<Served> {
     const query = ctx.query as Record<string, unknown>;
     const { start, limit, byPage } = sliceOf(query.pagination);
-    await this.validateQuery(ctx);
-    const sanitized = (await this.sanitizeQuery(ctx)) as { filters?: Record<string, unknown> };
+    const sanitized = (await checkedQuery(strapi, UID, ctx)) as { filters?: Record<string, unknown> };
     const filters = sanitized.filters ?? {};
     const base = { locale: DEFAULT_LOCALE, status: 'published' } as const;
     const placedFilter = { latitude: { $notNull: true }, longitude: { $notNull: true } };
