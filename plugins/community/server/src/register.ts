@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { untransactedPublicReads } from './public-reads';
 import { changesPublic, isRemoval } from './public-writes';
 import { endSessionsOnPasswordChange } from './members/password-changes';
 import { shareRateLimits } from './rate-limit-store';
@@ -9,11 +10,13 @@ const MEMBERSHIP = 'api::membership.membership';
 /**
  * Every write through the Document Service that can change public content changes the
  * content version that public caches key on; users-permissions counts its rate limits in
- * the database, so they hold across instances.
+ * the database, so they hold across instances; the reads behind anonymous answers skip the
+ * Document Service's transaction.
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   shareRateLimits(strapi);
   endSessionsOnPasswordChange(strapi);
+  untransactedPublicReads(strapi);
   strapi.documents.use(async (context, next) => {
     const params = context.params as { documentId?: string; status?: string; data?: Record<string, unknown> } | undefined;
     let wasCoordinator = false;

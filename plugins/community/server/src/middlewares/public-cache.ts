@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { cachedRepresentation, sendCached, type ResponseContext } from '../http/cached-representation';
+import { asPublicRead } from '../public-reads';
 import { periodOf, type PublicAnswer } from '../services/public-answers';
 import { getService } from '../utils';
 
@@ -111,7 +112,7 @@ const publicCache = (config: PublicCacheConfig, { strapi }: { strapi: Core.Strap
     let settle = () => {};
     pending.set(key, new Promise<void>((resolve) => (settle = resolve)));
     try {
-      await next();
+      await asPublicRead(next);
       const captured = ctx.status === 200 ? capture(ctx as Context, publicCacheControl(strapi)) : null;
       if (captured && captured.type === JSON_TYPE && captured.representation.body.length > MAX_JSON_BYTES) {
         tooLarge(ctx as Context);
