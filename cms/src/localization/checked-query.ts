@@ -5,8 +5,9 @@ type Query = Record<string, unknown>;
 
 /** The parts of a query that Strapi checks against the content model and the reader's permissions, in the order it checks them. */
 const CHECKED_PARTS = ['filters', 'sort', 'fields', 'populate'] as const;
-/** Checked parts kept per application: at most this many. */
+/** Checked parts kept per application: at most this many, each at most this long as JSON. */
 const MAX_KEPT = 2000;
+const MAX_KEPT_LENGTH = 4096;
 
 const keptOf = new WeakMap<Core.Strapi, Map<string, Promise<unknown>>>();
 
@@ -15,6 +16,14 @@ function optionsOf(strapi: Core.Strapi, ctx: Ctx) {
   const state = ctx.state as { auth?: unknown; route?: unknown };
   const strictParams = strapi.config.get('api.rest.strictParams');
   return { auth: state.auth ?? {}, route: state.route, ...(typeof strictParams === 'boolean' ? { strictParams } : {}) } as any;
+}
+
+function keep(kept: Map<string, Promise<unknown>>, key: string, result: Promise<unknown>) {
+  kept.set(key, result);
+  if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string);
+  result.catch(() => {
+    if (kept.get(key) === result) kept.delete(key);
+  });
 }
 
 function anonymous(ctx: Ctx): boolean {
@@ -57,11 +66,7 @@ export async function checkedQuery(strapi: Core.Strapi, uid: string, ctx: Ctx): 
         .query(given, schema, options)
         .then(() => strapi.contentAPI.sanitize.query(given, schema, options))
         .then((sanitized) => (sanitized as Query)[part]);
-      kept.set(key, result);
-      if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string);
-      result.catch(() => {
-        if (kept.get(key) === result) kept.delete(key);
-      });
+      if (key.length <= MAX_KEPT_LENGTH) keep(kept, key, result);
     }
     const value = await result;
     if (value !== undefined) checked[part] = structuredClone(value);
